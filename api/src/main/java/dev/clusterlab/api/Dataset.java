@@ -1,0 +1,228 @@
+package dev.clusterlab.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A dense {@code n x d} matrix of {@code float}, stored row-major in one array, with optional feature
+ * names and optional ground-truth labels.
+ *
+ * <p>Every value is finite: a NaN or an infinity is rejected when the dataset is built, naming the row
+ * and column (1-based). Ground-truth labels follow the result contract: clusters are integers
+ * {@code >= 0} and {@code -1} marks noise, which external metrics leave out.
+ *
+ * <p>Instances are immutable by contract. {@link #data()} hands out the backing array without a copy so
+ * that kernels can stream it; algorithms must not write to it (the conformance kit checks this).
+ *
+ * {@snippet :
+ * Dataset blobs = Dataset.of("tiny", new float[][] {{0f, 0f}, {0f, 1f}, {10f, 10f}});
+ * float x = blobs.get(2, 0); // 10.0
+ * }
+ *
+ * @since 0.1
+ */
+public final class Dataset {
+    private final String name;
+    private final int n;
+    private final int d;
+    private final float[] data;
+    private final List<String> featureNames;
+    private final int[] truth;
+
+    private Dataset(String name, int n, int d, float[] data, List<String> featureNames, int[] truth) {
+        this.name = name;
+        this.n = n;
+        this.d = d;
+        this.data = data;
+        this.featureNames = featureNames;
+        this.truth = truth;
+    }
+
+    /**
+     * A dataset over a row-major array, which is taken over without a copy.
+     *
+     * @param name a name for messages and reports
+     * @param n number of rows
+     * @param d number of columns, at least 1
+     * @param rowMajor {@code n * d} finite values
+     * @param featureNames {@code d} names, or {@code null} for {@code x1..xd}
+     * @param truth {@code n} ground-truth labels ({@code -1} noise), or {@code null}
+     * @return the dataset
+     * @throws DataException if a value is not finite or a label is below -1, naming row and column
+     * @since 0.1
+     */
+    public static Dataset of(String name, int n, int d, float[] rowMajor, List<String> featureNames, int[] truth) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(rowMajor, "rowMajor");
+        if (n < 0 || d < 1) {
+            throw new DataException("dataset '" + name + "': expected n >= 0 rows and d >= 1 columns; got n=" + n + ", d=" + d);
+        }
+        if ((long) n * d != rowMajor.length) {
+            throw new DataException("dataset '" + name + "': expected " + ((long) n * d) + " values for "
+                    + n + " x " + d + "; got " + rowMajor.length);
+        }
+        List<String> names = featureNames == null ? defaultNames(d) : List.copyOf(featureNames);
+        if (names.size() != d) {
+            throw new DataException("dataset '" + name + "': expected " + d + " feature names; got " + names.size());
+        }
+        for (int i = 0; i < rowMajor.length; i++) {
+            if (!Float.isFinite(rowMajor[i])) {
+                int row = i / d;
+                int col = i % d;
+                throw new DataException("dataset '" + name + "': row " + (row + 1) + ", column " + (col + 1)
+                        + " ('" + names.get(col) + "'): expected a finite number; got " + rowMajor[i]);
+            }
+        }
+        if (truth != null) {
+            if (truth.length != n) {
+                throw new DataException("dataset '" + name + "': expected " + n + " ground-truth labels; got " + truth.length);
+            }
+            for (int i = 0; i < n; i++) {
+                if (truth[i] < -1) {
+                    throw new DataException("dataset '" + name + "': ground-truth label of row " + (i + 1)
+                            + ": expected a cluster >= 0 or -1 for noise; got " + truth[i]);
+                }
+            }
+        }
+        return new Dataset(name, n, d, rowMajor, names, truth == null ? null : truth.clone());
+    }
+
+    /**
+     * A dataset from rows, copied into row-major storage. All rows must have the same length.
+     *
+     * @param name a name for messages and reports
+     * @param rows at least one row of equal length
+     * @return the dataset, without ground truth
+     * @throws DataException on ragged rows or non-finite values
+     * @since 0.1
+     */
+    public static Dataset of(String name, float[][] rows) {
+        if (rows.length == 0) {
+            throw new DataException("dataset '" + name + "': expected at least one row to know the number of columns; got none");
+        }
+        int d = rows[0].length;
+        float[] flat = new float[Math.multiplyExact(rows.length, d)];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != d) {
+                throw new DataException("dataset '" + name + "': row " + (i + 1) + ": expected " + d + " values; got " + rows[i].length);
+            }
+            System.arraycopy(rows[i], 0, flat, i * d, d);
+        }
+        return of(name, rows.length, d, flat, null, null);
+    }
+
+    /**
+     * This dataset with other ground-truth labels (the values are shared, not copied).
+     *
+     * @param labels {@code n} labels, {@code -1} for noise, or {@code null} to drop them
+     * @return a new dataset
+     * @since 0.1
+     */
+    public Dataset withTruth(int[] labels) {
+        return of(name, n, d, data, featureNames, labels);
+    }
+
+    /** @return the name given when it was built @since 0.1 */
+    public String name() {
+        return name;
+    }
+
+    /** @return number of rows (points) @since 0.1 */
+    public int n() {
+        return n;
+    }
+
+    /** @return number of columns (features) @since 0.1 */
+    public int d() {
+        return d;
+    }
+
+    /**
+     * The backing row-major array, not a copy: value {@code (i, j)} is at {@code i * d() + j}.
+     * Read it, never write it.
+     *
+     * @return the values
+     * @since 0.1
+     */
+    public float[] data() {
+        return data;
+    }
+
+    /**
+     * @param row 0-based row
+     * @param column 0-based column
+     * @return the value
+     * @since 0.1
+     */
+    public float get(int row, int column) {
+        Objects.checkIndex(row, n);
+        Objects.checkIndex(column, d);
+        return data[row * d + column];
+    }
+
+    /**
+     * @param row 0-based row
+     * @return a copy of that row
+     * @since 0.1
+     */
+    public float[] row(int row) {
+        Objects.checkIndex(row, n);
+        return Arrays.copyOfRange(data, row * d, row * d + d);
+    }
+
+    /** @return the {@code d} feature names @since 0.1 */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** @return a copy of the ground-truth labels, if any @since 0.1 */
+    public Optional<int[]> truth() {
+        return Optional.ofNullable(truth).map(int[]::clone);
+    }
+
+    /** @return whether ground-truth labels are present @since 0.1 */
+    public boolean hasTruth() {
+        return truth != null;
+    }
+
+    /**
+     * A fingerprint of shape and values (64-bit FNV-1a over the float bits), for provenance: two runs
+     * on the same fingerprint saw the same numbers.
+     *
+     * @return 16 hex digits
+     * @since 0.1
+     */
+    public String fingerprint() {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, n);
+        h = mix(h, d);
+        for (float v : data) {
+            h = mix(h, Float.floatToIntBits(v));
+        }
+        return String.format("%016x", h);
+    }
+
+    private static long mix(long h, int v) {
+        for (int shift = 0; shift < 32; shift += 8) {
+            h ^= (v >>> shift) & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static List<String> defaultNames(int d) {
+        List<String> names = new ArrayList<>(d);
+        for (int j = 1; j <= d; j++) {
+            names.add("x" + j);
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + name + ", " + n + " x " + d + (truth != null ? ", with truth" : "") + "]";
+    }
+}

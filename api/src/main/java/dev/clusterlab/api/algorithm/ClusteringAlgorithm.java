@@ -1,0 +1,43 @@
+package dev.clusterlab.api.algorithm;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.param.Params;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * The extension point for clustering algorithms. A plugin marks each implementation with PF4J's
+ * {@code @Extension}; the host finds it, binds parameters against {@link #descriptor()} and calls
+ * {@link #fit}.
+ *
+ * <p>Implementations are stateless: a fit is a pure function of {@code (dataset, params, seed)}, keeps
+ * its mutable state in a per-call object, draws randomness only from {@code context.seed()}, and gives
+ * the same labels and objective bits for any {@code context.parallel().threads()}.
+ *
+ * {@snippet :
+ * @Extension
+ * public final class MyAlgorithm implements ClusteringAlgorithm {
+ *     public AlgorithmDescriptor descriptor() { ... }
+ *     public ClusteringResult fit(Dataset data, Params params, ExecutionContext context) { ... }
+ * }
+ * }
+ *
+ * @since 0.1
+ */
+public interface ClusteringAlgorithm extends ExtensionPoint {
+    /** @return what this algorithm is and which parameters it takes @since 0.1 */
+    AlgorithmDescriptor descriptor();
+
+    /**
+     * Clusters the dataset.
+     *
+     * @param data the points; never modified
+     * @param params values bound against {@link #descriptor()}'s parameters
+     * @param context kernels, threads, seed, progress and cancellation
+     * @return labels ({@code 0..k-1}, {@code -1} noise) and whatever else the algorithm computes
+     * @throws dev.clusterlab.api.DataException when the data do not fit the parameters (e.g. k &gt; n)
+     * @throws dev.clusterlab.api.param.ParameterException for invalid combinations of parameters
+     * @since 0.1
+     */
+    ClusteringResult fit(Dataset data, Params params, ExecutionContext context);
+}

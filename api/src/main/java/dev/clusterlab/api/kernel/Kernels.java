@@ -1,0 +1,99 @@
+package dev.clusterlab.api.kernel;
+
+/**
+ * Distance kernels, one implementation chosen per process (scalar reference or Vector API).
+ * Accumulation is in {@code float}; callers that decide results from long sums accumulate those
+ * in {@code double} themselves.
+ *
+ * @since 0.1
+ */
+public interface Kernels {
+    /** @return {@code "vector"} or {@code "scalar"} @since 0.1 */
+    String implementation();
+
+    /** @return a human description, e.g. {@code "Vector API, 512-bit, 16 float lanes"} @since 0.1 */
+    String description();
+
+    /**
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return {@code Σ (a_i - b_i)²}
+     * @since 0.1
+     */
+    float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return {@code Σ a_i b_i}
+     * @since 0.1
+     */
+    float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return {@code 1 - a·b/(|a||b|)}, or 1 when either vector is zero
+     * @since 0.1
+     */
+    float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * One-to-one distance of any kind.
+     *
+     * @param distance which distance
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return the distance
+     * @since 0.1
+     */
+    default float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length) {
+        return switch (distance) {
+            case SQUARED_EUCLIDEAN -> squaredEuclidean(a, aOffset, b, bOffset, length);
+            case EUCLIDEAN -> (float) Math.sqrt(squaredEuclidean(a, aOffset, b, bOffset, length));
+            case COSINE -> cosineDistance(a, aOffset, b, bOffset, length);
+        };
+    }
+
+    /**
+     * One-to-many: the distance from one query vector to rows {@code [fromRow, toRow)} of a row-major
+     * matrix, written to {@code out[outOffset + (row - fromRow)]}.
+     *
+     * @param distance which distance
+     * @param query the query's array
+     * @param queryOffset start of the query
+     * @param rows row-major matrix of dimension {@code d}
+     * @param fromRow first row, inclusive
+     * @param toRow last row, exclusive
+     * @param d dimension
+     * @param out receives the distances
+     * @param outOffset where the first distance goes
+     * @since 0.1
+     */
+    void distances(Distance distance, float[] query, int queryOffset, float[] rows, int fromRow, int toRow, int d,
+                   float[] out, int outOffset);
+
+    /**
+     * Prepares nearest-centroid assignment against {@code k} centroids (packed once, reused for many
+     * row ranges).
+     *
+     * @param centroids row-major {@code k x d} centroids; copied, so later changes do not leak in
+     * @param k number of centroids, at least 1
+     * @param d dimension
+     * @return the assigner
+     * @since 0.1
+     */
+    CentroidAssigner centroidAssigner(float[] centroids, int k, int d);
+}

@@ -1,0 +1,107 @@
+package dev.clusterlab.engine;
+
+import dev.clusterlab.api.exec.Parallel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link Parallel} over a fixed set of worker threads. Chunks are handed out dynamically through an
+ * atomic counter (a static split ran at the speed of the slower core on shared machines), but their
+ * boundaries depend only on {@code n} and {@code chunkSize} and results are stored by chunk index, so
+ * the combined result is the same for any thread count. The calling thread works too, so one thread
+ * means no pool at all.
+ */
+public final class ChunkedExecutor implements Parallel, AutoCloseable {
+    private final int threads;
+    private final ExecutorService helpers;
+
+    /**
+     * @param threads total threads including the caller, at least 1
+     */
+    public ChunkedExecutor(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1; got " + threads);
+        }
+        this.threads = threads;
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "clusterlab-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void forEachChunk(int n, int chunkSize, ChunkTask task) {
+        mapChunks(n, chunkSize, (chunk, from, to) -> {
+            task.run(chunk, from, to);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> List<T> mapChunks(int n, int chunkSize, ChunkFunction<T> fn) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be >= 1; got " + chunkSize);
+        }
+        int chunks = Parallel.chunkCount(n, chunkSize);
+        Object[] results = new Object[chunks];
+        Throwable[] failures = new Throwable[chunks];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int from = c * chunkSize;
+                int to = Math.min(n, from + chunkSize);
+                try {
+                    results[c] = fn.apply(c, from, to);
+                } catch (Throwable t) {
+                    failures[c] = t;
+                    next.set(chunks); // stop handing out work; the first failure by chunk order is rethrown
+                }
+            }
+        };
+        int extra = helpers == null ? 0 : Math.min(threads - 1, chunks - 1);
+        List<Future<?>> running = new ArrayList<>(extra);
+        for (int i = 0; i < extra; i++) {
+            running.add(helpers.submit(worker));
+        }
+        worker.run();
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for worker threads", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("worker thread failed", e.getCause());
+            }
+        }
+        for (Throwable t : failures) {
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            if (t instanceof Error err) {
+                throw err;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
+    }
+}

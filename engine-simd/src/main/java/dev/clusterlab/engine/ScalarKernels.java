@@ -1,0 +1,99 @@
+package dev.clusterlab.engine;
+
+import dev.clusterlab.api.kernel.CentroidAssigner;
+import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
+
+/**
+ * The reference implementation: plain loops that read like the maths. The vector kernels are tested
+ * against it, and it runs wherever the Vector API is unavailable.
+ */
+public final class ScalarKernels implements Kernels {
+
+    @Override
+    public String implementation() {
+        return "scalar";
+    }
+
+    @Override
+    public String description() {
+        return "scalar Java loops";
+    }
+
+    @Override
+    public float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            float diff = a[aOffset + i] - b[bOffset + i];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    @Override
+    public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            sum += a[aOffset + i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float ab = 0f;
+        float aa = 0f;
+        float bb = 0f;
+        for (int i = 0; i < length; i++) {
+            float x = a[aOffset + i];
+            float y = b[bOffset + i];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return Cosine.distance(ab, aa, bb);
+    }
+
+    @Override
+    public void distances(Distance distance, float[] query, int queryOffset, float[] rows, int fromRow, int toRow, int d,
+                          float[] out, int outOffset) {
+        for (int r = fromRow; r < toRow; r++) {
+            out[outOffset + r - fromRow] = distance(distance, query, queryOffset, rows, r * d, d);
+        }
+    }
+
+    @Override
+    public CentroidAssigner centroidAssigner(float[] centroids, int k, int d) {
+        float[] copy = java.util.Arrays.copyOf(centroids, k * d);
+        return new CentroidAssigner() {
+            @Override
+            public int k() {
+                return k;
+            }
+
+            @Override
+            public int d() {
+                return d;
+            }
+
+            @Override
+            public void assign(float[] points, int fromRow, int toRow, int[] labels, float[] squaredDistances) {
+                for (int i = fromRow; i < toRow; i++) {
+                    int best = 0;
+                    float bestDist = Float.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        float dist = squaredEuclidean(points, i * d, copy, c * d, d);
+                        if (dist < bestDist) { // strict: ties keep the smallest index
+                            bestDist = dist;
+                            best = c;
+                        }
+                    }
+                    labels[i] = best;
+                    if (squaredDistances != null) {
+                        squaredDistances[i] = bestDist;
+                    }
+                }
+            }
+        };
+    }
+}
