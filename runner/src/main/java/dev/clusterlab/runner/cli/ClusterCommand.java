@@ -1,0 +1,137 @@
+package dev.clusterlab.runner.cli;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.metric.MetricDescriptor;
+import dev.clusterlab.api.param.Suggestions;
+import dev.clusterlab.runner.data.CsvDatasetReader;
+import dev.clusterlab.runner.data.CsvOptions;
+import dev.clusterlab.runner.data.LabelFiles;
+import dev.clusterlab.runner.experiment.Fitting;
+import dev.clusterlab.runner.plugin.Loaded;
+import dev.clusterlab.runner.plugin.PluginHost;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code clusterlab cluster}: one fit on one CSV file, for users and scripts. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Fit one algorithm on one CSV file; print a summary (table or one line of JSON) and write the labels.")
+final class ClusterCommand implements Callable<Integer> {
+    @Option(names = {"-a", "--algorithm"}, required = true, paramLabel = "ID", description = "Algorithm id or alias (see 'clusterlab list').")
+    String algorithm;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter; repeat for more.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE.csv", description = "Numeric CSV; header detected.")
+    Path input;
+
+    @Option(names = "--truth", paramLabel = "LABELS.csv", description = "Ground-truth labels, one integer per line, -1 for noise.")
+    Path truth;
+
+    @Option(names = "--truth-noise", paramLabel = "L", defaultValue = "-1",
+            description = "The label that marks noise in the --truth file (default: -1; 0 for benchmark suites that use 0).")
+    int truthNoise;
+
+    @Option(names = "--output", paramLabel = "LABELS.csv", description = "Write the labels here, one per line.")
+    Path output;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: 0).")
+    long seed;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Fit N times in the same JVM with the same seed and report the median time (default: 1).")
+    int repeat;
+
+    @Option(names = "--metrics", paramLabel = "IDS", split = ",",
+            description = "Metrics to compute, comma-separated, or 'none' (default: all; external ones need --truth).")
+    List<String> metrics;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: table).")
+    String format;
+
+    @Mixin
+    CommonOptions common;
+
+    private final Streams io;
+
+    ClusterCommand(Streams io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UserInputException("--format must be table or json; got '" + format + "'");
+        }
+        if (repeat < 1) {
+            throw new UserInputException("--repeat must be >= 1; got " + repeat);
+        }
+        try (PluginHost host = common.openHost()) {
+            PluginWarnings.print(host, io.err());
+            Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(algorithm).orElseThrow(() -> new UserInputException(
+                    "--algorithm: unknown algorithm '" + algorithm + "'" + Suggestions.hint(algorithm, host.algorithmNames())
+                            + " (available: " + String.join(", ", host.algorithmNames()) + ")"));
+            List<String> metricIds = metricIds(host);
+            Dataset data = CsvDatasetReader.read(input, input.getFileName().toString(), CsvOptions.DEFAULT);
+            if (truth != null) {
+                data = data.withTruth(LabelFiles.read(truth, data.n(), truthNoise));
+            }
+            int threads = common.threads(0);
+            ExecutionContext ctx = Fitting.context(threads, seed);
+            double[] seconds = new double[repeat];
+            Fitting.Timed fit = null;
+            for (int i = 0; i < repeat; i++) {
+                fit = Fitting.fit(alg, data, params, ctx);
+                seconds[i] = fit.seconds();
+            }
+            List<String> notes = new ArrayList<>();
+            Map<String, Double> values = Fitting.metrics(host, metricIds, data, fit.result().labels(), ctx, notes);
+            notes.forEach(n -> io.err().println("warning: " + n));
+            if (output != null) {
+                LabelFiles.write(output, fit.result().labels());
+            }
+            FitSummary summary = new FitSummary(alg.extension().descriptor().id(), fit.params().asMap(), data.n(), data.d(),
+                    fit.result().clusterCount(), fit.result().noiseCount(), median(seconds), seconds,
+                    fit.result().iterations(), fit.result().objective(), values, threads, seed);
+            io.out().print(format.equals("json") ? summary.json() : summary.table());
+            return 0;
+        }
+    }
+
+    private List<String> metricIds(PluginHost host) {
+        if (metrics == null) {
+            return host.metrics().stream().filter(m -> truth != null || !m.needsGroundTruth()).map(MetricDescriptor::id).toList();
+        }
+        if (metrics.size() == 1 && metrics.getFirst().equals("none")) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String m : metrics) {
+            MetricDescriptor d = host.metric(m.trim()).orElseThrow(() -> new UserInputException("--metrics: unknown metric '" + m + "'"
+                    + Suggestions.hint(m, host.metrics().stream().map(MetricDescriptor::id).toList())));
+            if (d.needsGroundTruth() && truth == null) {
+                throw new UserInputException("--metrics: " + d.id() + " compares with ground truth; give it with --truth LABELS.csv");
+            }
+            ids.add(d.id());
+        }
+        return ids;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+}

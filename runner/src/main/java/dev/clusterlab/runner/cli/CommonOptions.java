@@ -1,0 +1,65 @@
+package dev.clusterlab.runner.cli;
+
+import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.runner.plugin.PluginHost;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command that fits or loads plugins shares (a picocli mixin). */
+public final class CommonOptions {
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per fit (default: all cores, ${sys:clusterlab.cores}).")
+    Integer threads;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Plugins folder (default: $CLUSTERLAB_PLUGINS, else the installation's plugins folder).")
+    Path plugins;
+
+    @Option(names = "--kernels", paramLabel = "MODE", description = "Kernel implementation: auto, scalar or vector (default: auto).")
+    String kernels;
+
+    /**
+     * @param fromFile a thread count from an experiment file, or 0
+     * @return the thread count to use: option, else file, else all cores
+     */
+    int threads(int fromFile) {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be >= 1; got " + threads);
+            }
+            return threads;
+        }
+        return fromFile > 0 ? fromFile : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Applies {@code --kernels} (before anything computes). */
+    void applyKernels() {
+        if (kernels != null) {
+            try {
+                KernelSelection.use(kernels);
+            } catch (IllegalArgumentException e) {
+                throw new dev.clusterlab.api.UserInputException("--kernels: " + e.getMessage());
+            } catch (IllegalStateException e) {
+                throw new dev.clusterlab.api.UserInputException("--kernels vector: " + e.getMessage());
+            }
+        }
+    }
+
+    /** @return the plugins folder: option, environment, installation */
+    Path pluginsDir() {
+        if (plugins != null) {
+            return plugins;
+        }
+        String env = System.getenv("CLUSTERLAB_PLUGINS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String home = System.getProperty("clusterlab.home");
+        return home != null ? Path.of(home, "plugins") : Path.of("plugins");
+    }
+
+    /** @return a started plugin host, after applying the kernel choice */
+    PluginHost openHost() {
+        applyKernels();
+        return PluginHost.open(pluginsDir());
+    }
+}

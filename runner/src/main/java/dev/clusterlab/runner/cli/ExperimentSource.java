@@ -1,0 +1,45 @@
+package dev.clusterlab.runner.cli;
+
+import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.runner.experiment.Catalog;
+import dev.clusterlab.runner.experiment.Experiment;
+import dev.clusterlab.runner.experiment.ExperimentParser;
+import dev.clusterlab.runner.yaml.YamlReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads an experiment from a file, or the embedded quickstart when no file is given. */
+final class ExperimentSource {
+    static final String QUICKSTART = "quickstart.yaml";
+
+    private ExperimentSource() {
+    }
+
+    static Experiment load(Path file, Catalog catalog) {
+        if (file == null) {
+            try (InputStream in = ExperimentSource.class.getResourceAsStream("/dev/clusterlab/runner/" + QUICKSTART);
+                 Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return ExperimentParser.parse(YamlReader.read("(embedded) " + QUICKSTART, r), Path.of("."), "quickstart", catalog);
+            } catch (IOException e) {
+                throw new IllegalStateException("the embedded quickstart experiment is missing from the runner jar", e);
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Path base = file.toAbsolutePath().getParent();
+            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            return ExperimentParser.parse(YamlReader.read(file.toString(), r), base, stem, catalog);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserInputException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.clusterlab.runner.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.UserInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a numeric CSV file into a {@link Dataset}, streaming (FastCSV), in UTF-8 with or without a BOM,
+ * LF or CRLF, final newline optional. Every value must be a plain finite decimal number: an empty
+ * cell, {@code NaN}, {@code Inf}, text or a ragged row is an error naming file, line and column. Blank
+ * lines are skipped.
+ */
+public final class CsvDatasetReader {
+    private CsvDatasetReader() {
+    }
+
+    /**
+     * @param file the CSV file
+     * @param name the dataset name
+     * @param options columns, label column, header
+     * @return the dataset, with ground truth when a label column is given
+     * @throws UserInputException naming file, line and column for any bad field
+     */
+    public static Dataset read(Path file, String name, CsvOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true);
+        try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            Iterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new UserInputException(file + ": the file is empty; expected rows of numbers");
+            }
+            CsvRecord first = it.next();
+            boolean hasHeader = switch (options.header()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> first.getFields().stream().anyMatch(f -> !NumberSyntax.isNumber(f));
+            };
+            List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
+            int width = first.getFieldCount();
+            ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);
+            FloatColumnsBuilder values = new FloatColumnsBuilder();
+            List<String> labelTexts = sel.labelColumn() >= 0 ? new ArrayList<>() : null;
+            int rows = 0;
+            if (!hasHeader) {
+                readRow(file, first, width, sel, values, labelTexts, header);
+                rows++;
+            }
+            while (it.hasNext()) {
+                readRow(file, it.next(), width, sel, values, labelTexts, header);
+                rows++;
+            }
+            if (rows == 0) {
+                throw new UserInputException(file + ": only a header line; expected rows of numbers below it");
+            }
+            int[] truth = labelTexts == null ? null : labels(labelTexts);
+            return Dataset.of(name, rows, sel.features().length, values.toArray(), sel.featureNames(), truth);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such file", e);
+        } catch (CsvParseException e) {
+            throw new UserInputException(file + ": malformed CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static void readRow(Path file, CsvRecord rec, int width, ColumnSelection sel, FloatColumnsBuilder values,
+                                List<String> labelTexts, List<String> header) {
+        long line = rec.getStartingLineNumber();
+        if (rec.getFieldCount() != width) {
+            throw new UserInputException(file + ":" + line + ": expected " + width + " fields like the first line; found "
+                    + rec.getFieldCount());
+        }
+        for (int c : sel.features()) {
+            String field = rec.getField(c).trim();
+            values.add(parse(file, line, c, field, header));
+        }
+        if (labelTexts != null) {
+            String label = rec.getField(sel.labelColumn()).trim();
+            if (label.isEmpty()) {
+                throw new UserInputException(file + ":" + line + ":" + (sel.labelColumn() + 1)
+                        + ": the label column is empty; expected a label");
+            }
+            labelTexts.add(label);
+        }
+    }
+
+    private static float parse(Path file, long line, int column, String field, List<String> header) {
+        String where = file + ":" + line + ":" + (column + 1) + (header != null ? " (column '" + header.get(column) + "')" : "");
+        if (field.isEmpty()) {
+            throw new UserInputException(where + ": empty cell; expected a number (missing values are not allowed)");
+        }
+        if (!NumberSyntax.isNumber(field)) {
+            throw new UserInputException(where + ": expected a finite decimal number; found '" + field
+                    + "' (leave a text column out with 'exclude')");
+        }
+        float v = Float.parseFloat(field);
+        if (!Float.isFinite(v)) {
+            throw new UserInputException(where + ": " + field + " is outside the float range (about +-3.4e38)");
+        }
+        return v;
+    }
+
+    /** Integer labels are kept ({@code -1} is noise); any other text is numbered in order of appearance. */
+    private static int[] labels(List<String> texts) {
+        int[] out = new int[texts.size()];
+        boolean allIntegers = texts.stream().allMatch(t -> t.matches("-?\\d{1,9}"));
+        if (allIntegers) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Integer.parseInt(texts.get(i));
+            }
+            return out;
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.computeIfAbsent(texts.get(i), t -> ids.size());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.clusterlab.runner.data;
+
+import java.util.List;
+
+/**
+ * How to read a CSV file into a dataset.
+ *
+ * @param columns columns to use, by header name or 0-based position; empty means all the others
+ * @param exclude columns to leave out, by name or position
+ * @param labelColumn ground-truth column by name or position, or {@code null}
+ * @param header {@code auto} (a first row with any non-numeric field is a header), {@code true} or {@code false}
+ */
+public record CsvOptions(List<Object> columns, List<Object> exclude, Object labelColumn, String header) {
+    /** All columns, no labels, header detected. */
+    public static final CsvOptions DEFAULT = new CsvOptions(List.of(), List.of(), null, "auto");
+
+    public CsvOptions {
+        columns = List.copyOf(columns);
+        exclude = List.copyOf(exclude);
+    }
+}

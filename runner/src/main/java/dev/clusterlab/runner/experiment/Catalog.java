@@ -1,0 +1,29 @@
+package dev.clusterlab.runner.experiment;
+
+import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
+import dev.clusterlab.api.metric.MetricDescriptor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the loaded plugins offer, as the experiment parser needs it: descriptors by id or alias.
+ */
+public interface Catalog {
+    /**
+     * @param idOrAlias an algorithm id or alias
+     * @return its descriptor
+     */
+    Optional<AlgorithmDescriptor> algorithm(String idOrAlias);
+
+    /** @return every algorithm id and alias */
+    List<String> algorithmNames();
+
+    /**
+     * @param idOrAlias a metric id or alias
+     * @return its descriptor
+     */
+    Optional<MetricDescriptor> metric(String idOrAlias);
+
+    /** @return every metric descriptor, in load order */
+    List<MetricDescriptor> metrics();
+}

@@ -1,0 +1,178 @@
+package dev.clusterlab.runner.output;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.clusterlab.runner.data.LabelFiles;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The files of one experiment's output folder: {@code results.csv} and {@code results.jsonl} (one row
+ * per run, appended as each run finishes), {@code labels/RUN.csv}, the resolved {@code experiment.yaml}
+ * and {@code provenance.json}. Every write is atomic, so an interrupted experiment leaves only complete
+ * rows and files.
+ */
+public final class ResultFiles {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Path dir;
+    private final List<String> metricIds;
+
+    /**
+     * @param dir the output folder (created if missing)
+     * @param metricIds metric columns, in order
+     */
+    public ResultFiles(Path dir, List<String> metricIds) {
+        this.dir = dir;
+        this.metricIds = List.copyOf(metricIds);
+        try {
+            Files.createDirectories(dir.resolve("labels"));
+        } catch (java.io.IOException e) {
+            throw new dev.clusterlab.api.UserInputException(dir + ": cannot create the output folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the output folder */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Appends the run to both results files and writes its labels.
+     *
+     * @param r the run
+     * @param labels its labels, or {@code null} if it failed
+     */
+    public void add(RunRecord r, int[] labels) {
+        if (labels != null) {
+            LabelFiles.write(dir.resolve("labels").resolve(r.runId() + ".csv"), labels);
+        }
+        Path csv = dir.resolve("results.csv");
+        StringBuilder lines = new StringBuilder();
+        if (!Files.exists(csv)) {
+            lines.append(csvLine(header()));
+        }
+        lines.append(csvLine(csvRow(r)));
+        AtomicFiles.append(csv, lines.toString());
+        AtomicFiles.append(dir.resolve("results.jsonl"), JSON.writeValueAsString(jsonRow(r)) + "\n");
+    }
+
+    /**
+     * @param name file name inside the folder
+     * @param text content, written atomically
+     */
+    public void writeText(String name, String text) {
+        AtomicFiles.write(dir.resolve(name), text);
+    }
+
+    /**
+     * @param name file name inside the folder
+     * @param value written as indented JSON, atomically
+     */
+    public void writeJson(String name, Object value) {
+        AtomicFiles.write(dir.resolve(name), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+    }
+
+    /** @return the per-run provenance of an earlier, interrupted invocation, or an empty map */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> previousProvenanceRuns() {
+        Path file = dir.resolve("provenance.json");
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        Map<String, Object> whole = JSON.readValue(file.toFile(), Map.class);
+        Object runs = whole.get("runs");
+        return runs instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * Run ids already recorded as OK in {@code results.jsonl}; a line cut short by a crash is ignored.
+     *
+     * @return the ids
+     */
+    public java.util.Set<String> finishedRuns() {
+        Path file = dir.resolve("results.jsonl");
+        java.util.Set<String> done = new java.util.HashSet<>();
+        if (!Files.exists(file)) {
+            return done;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                try {
+                    Map<?, ?> row = JSON.readValue(line, Map.class);
+                    if (RunRecord.OK.equals(row.get("status"))) {
+                        done.add(String.valueOf(row.get("run_id")));
+                    }
+                } catch (tools.jackson.core.JacksonException partial) {
+                    // the last line of a killed run may be incomplete: that run is simply done again
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.clusterlab.api.UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return done;
+    }
+
+    private List<String> header() {
+        List<String> h = new ArrayList<>(List.of("run_id", "dataset", "algorithm", "params", "seed", "repeat", "status",
+                "seconds", "clusters", "noise", "iterations", "objective"));
+        h.addAll(metricIds);
+        h.add("message");
+        return h;
+    }
+
+    private List<String> csvRow(RunRecord r) {
+        List<String> row = new ArrayList<>(List.of(r.runId(), r.dataset(), r.algorithm(), r.paramsText(),
+                Long.toString(r.seed()), Integer.toString(r.repeat()), r.status(), num(r.seconds()),
+                Integer.toString(r.clusters()), Integer.toString(r.noise()), Integer.toString(r.iterations()), num(r.objective())));
+        for (String m : metricIds) {
+            row.add(num(r.metrics().getOrDefault(m, Double.NaN)));
+        }
+        row.add(r.message());
+        return row;
+    }
+
+    private Map<String, Object> jsonRow(RunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", r.runId());
+        m.put("dataset", r.dataset());
+        m.put("algorithm", r.algorithm());
+        m.put("algorithm_id", r.algorithmId());
+        m.put("params", r.params());
+        m.put("seed", r.seed());
+        m.put("repeat", r.repeat());
+        m.put("status", r.status());
+        m.put("seconds", finite(r.seconds()));
+        m.put("clusters", r.clusters());
+        m.put("noise", r.noise());
+        m.put("iterations", r.iterations());
+        m.put("objective", finite(r.objective()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        r.metrics().forEach((k, v) -> metrics.put(k, finite(v)));
+        m.put("metrics", metrics);
+        if (!r.message().isEmpty()) {
+            m.put("message", r.message());
+        }
+        return m;
+    }
+
+    /** JSON has no NaN: undefined values are written as null. */
+    static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private static String csvLine(List<String> fields) {
+        StringWriter w = new StringWriter();
+        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w).writeRecord(fields);
+        return w.toString();
+    }
+}
