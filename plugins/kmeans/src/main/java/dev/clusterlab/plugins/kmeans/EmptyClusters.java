@@ -1,0 +1,88 @@
+package dev.clusterlab.plugins.kmeans;
+
+import java.util.PriorityQueue;
+
+/**
+ * Relocation of empty clusters, as scikit-learn's {@code _relocate_empty_clusters_dense}: the points
+ * farthest from their assigned centre become the new centres of the empty clusters (the farthest goes
+ * to the lowest-numbered empty cluster; ties go to the lower row), and each is moved out of the sums
+ * of the cluster it was assigned to. When every point sits exactly on its centre (more clusters than
+ * distinct points) nothing is relocated; the caller then keeps the empty cluster's previous centre,
+ * where scikit-learn would leave it at the origin.
+ */
+final class EmptyClusters {
+    private EmptyClusters() {
+    }
+
+    /**
+     * @param x row-major points
+     * @param n number of points
+     * @param d dimension
+     * @param k number of clusters
+     * @param centres the centres {@code labels} were computed against
+     * @param labels each point's cluster
+     * @param sums per-cluster coordinate sums, updated in place
+     * @param counts per-cluster sizes, updated in place
+     * @return whether any cluster was relocated
+     */
+    static boolean relocate(float[] x, int n, int d, int k, float[] centres, int[] labels, double[] sums, long[] counts) {
+        int empty = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                empty++;
+            }
+        }
+        if (empty == 0) {
+            return false;
+        }
+        int[] farthest = farthestPoints(x, n, d, centres, labels, empty);
+        if (farthest.length == 0) {
+            return false;
+        }
+        int next = 0;
+        for (int c = 0; c < k && next < farthest.length; c++) {
+            if (counts[c] != 0) {
+                continue;
+            }
+            int row = farthest[next++];
+            int old = labels[row];
+            for (int j = 0; j < d; j++) {
+                sums[old * d + j] -= x[row * d + j];
+                sums[c * d + j] = x[row * d + j];
+            }
+            counts[old]--;
+            counts[c] = 1;
+        }
+        return true;
+    }
+
+    /** @return the {@code m} rows farthest from their centre, farthest first; none if all distances are zero */
+    private static int[] farthestPoints(float[] x, int n, int d, float[] centres, int[] labels, int m) {
+        double[] dist = new double[n];
+        // A min-heap of the m farthest so far: the head is the nearest of them (and the higher row on ties).
+        PriorityQueue<Integer> heap = new PriorityQueue<>((a, b) -> dist[a] != dist[b]
+                ? Double.compare(dist[a], dist[b]) : Integer.compare(b, a));
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = (double) x[i * d + j] - centres[labels[i] * d + j];
+                s += diff * diff;
+            }
+            dist[i] = s;
+            max = Math.max(max, s);
+            heap.add(i);
+            if (heap.size() > m) {
+                heap.poll();
+            }
+        }
+        if (max == 0) {
+            return new int[0];
+        }
+        int[] rows = new int[heap.size()];
+        for (int r = rows.length - 1; r >= 0; r--) {
+            rows[r] = heap.poll();
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.clusterlab.plugins.kmeans;
+
+import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
+import dev.clusterlab.api.testkit.AlgorithmConformanceKit;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shared conformance kit, run against k-means. */
+class KMeansConformanceTest extends AlgorithmConformanceKit {
+
+    @Override
+    protected ClusteringAlgorithm algorithm() {
+        return new KMeansAlgorithm();
+    }
+
+    @Override
+    protected Map<String, Object> paramsForClusters(int k) {
+        return Map.of("k", k, "n_init", 3);
+    }
+
+    @Override
+    protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
+        return Optional.of(Map.of("k", n + 1));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.clusterlab.plugins.kmeans;
+
+import dev.clusterlab.api.Dataset;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the files written by {@code scripts/reference/kmeans_reference.py} from the test class path:
+ * datasets with their ground truth, and scikit-learn's k-means runs on them.
+ */
+final class ReferenceData {
+    private ReferenceData() {
+    }
+
+    /**
+     * One scikit-learn run.
+     *
+     * @param dataset dataset name
+     * @param k clusters asked for
+     * @param nInit restarts
+     * @param seed random_state
+     * @param inertia scikit-learn's inertia_
+     * @param ari adjusted Rand index against the truth
+     */
+    record SklearnRun(String dataset, int k, int nInit, long seed, double inertia, double ari) {
+    }
+
+    /** @return the dataset {@code name} with its truth labels */
+    static Dataset dataset(String name) {
+        List<String[]> points = rows(name + ".data.csv");
+        List<String[]> labels = rows(name + ".labels.csv");
+        int n = points.size();
+        int d = points.getFirst().length;
+        float[] x = new float[n * d];
+        int[] truth = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = Float.parseFloat(points.get(i)[j]);
+            }
+            truth[i] = Integer.parseInt(labels.get(i)[0]);
+        }
+        return Dataset.of(name, n, d, x, null, truth);
+    }
+
+    /** @return scikit-learn's runs on {@code dataset} with {@code nInit} restarts */
+    static List<SklearnRun> sklearnRuns(String dataset, int nInit) {
+        return rows("sklearn_kmeans.csv").stream()
+                .map(r -> new SklearnRun(r[0], Integer.parseInt(r[1]), Integer.parseInt(r[2]), Long.parseLong(r[3]),
+                        Double.parseDouble(r[4]), Double.parseDouble(r[5])))
+                .filter(r -> r.dataset().equals(dataset) && r.nInit() == nInit)
+                .toList();
+    }
+
+    /** @return the rows of a CSV resource, header skipped */
+    private static List<String[]> rows(String file) {
+        try (InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource reference/" + file
+                        + "; regenerate with /usr/bin/python3 scripts/reference/kmeans_reference.py");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> out = new ArrayList<>();
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    out.add(line.split(","));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
