@@ -172,7 +172,12 @@ public final class ResultFiles {
 
     private static String csvLine(List<String> fields) {
         StringWriter w = new StringWriter();
-        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w).writeRecord(fields);
+        // CsvWriter buffers: the record reaches the StringWriter only when it is closed.
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w)) {
+            csv.writeRecord(fields);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return w.toString();
     }
 }

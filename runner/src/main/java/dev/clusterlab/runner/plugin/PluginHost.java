@@ -68,8 +68,9 @@ public final class PluginHost implements Catalog, AutoCloseable {
         PluginDescriptor d = w.getDescriptor();
         String problem = null;
         if (!w.getPluginState().isStarted()) {
-            problem = w.getFailedException() != null ? String.valueOf(w.getFailedException().getMessage())
-                    : requiresProblem(d).orElse("plugin is " + w.getPluginState());
+            // The version check first: PF4J's own message for it ("Plugin validation failed") says less.
+            problem = requiresProblem(d).orElse(w.getFailedException() != null ? String.valueOf(w.getFailedException().getMessage())
+                    : "plugin is " + w.getPluginState());
         }
         List<String> algIds = new ArrayList<>();
         List<String> metricIds = new ArrayList<>();

@@ -1,0 +1,70 @@
+package dev.clusterlab.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The assembled distribution, end to end through its own launcher: the quickstart runs and prints the
+ * comparison table, and the built-in plugins are loaded from plugin files like a third party's.
+ */
+class DistributionIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void quickstartRunsThroughTheLauncherAndWritesEveryResultFile() throws Exception {
+        Cli.Result r = Cli.launcher(tmp, "run", "--output", "out", "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dataset", "algorithm", "silhouette", "adjusted_rand", "kmeans-pp", "kmeans-random", "moons");
+        Path out = tmp.resolve("out");
+        // 3 datasets x 2 algorithm entries x 3 values of k x 3 repeats
+        int runs = 3 * 2 * 3 * 3;
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(runs + 1);
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(runs)
+                .allSatisfy(line -> assertThat(line).contains("\"status\":\"OK\""));
+        try (var labels = Files.list(out.resolve("labels"))) {
+            assertThat(labels.count()).isEqualTo(runs);
+        }
+        assertThat(Files.readString(out.resolve("provenance.json"))).contains("\"kernels\"", "\"fingerprint\"", "\"runs\"");
+        // The resolved experiment is itself a valid experiment.
+        Cli.Result again = Cli.launcher(tmp, "validate", "out/experiment.yaml");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("OK", runs + " runs");
+    }
+
+    @Test
+    void pluginsAreLoadedFromPluginFiles() throws Exception {
+        Cli.Result r = Cli.launcher(tmp, "plugins");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("kmeans", "STARTED", "clusterlab-plugin-kmeans-", ".jar", "algorithm kmeans"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("metrics", "STARTED", "clusterlab-plugin-metrics-", "metric silhouette"));
+    }
+
+    @Test
+    void aNonEmptyOutputFolderIsRefusedWithExitCodeTwo() throws Exception {
+        Files.createDirectories(tmp.resolve("busy"));
+        Files.writeString(tmp.resolve("busy/keep.txt"), "precious");
+        Cli.Result r = Cli.launcher(tmp, "run", "--output", "busy");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("busy", "not empty", "--resume");
+        assertThat(r.hasStackTrace()).isFalse();
+        assertThat(Files.readString(tmp.resolve("busy/keep.txt"))).isEqualTo("precious");
+    }
+
+    static Path pluginsCopy(Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        try (var files = Files.list(Cli.DIST.resolve("plugins"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+}
