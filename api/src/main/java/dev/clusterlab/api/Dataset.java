@@ -31,14 +31,16 @@ public final class Dataset {
     private final float[] data;
     private final List<String> featureNames;
     private final int[] truth;
+    private final float[] weights;
 
-    private Dataset(String name, int n, int d, float[] data, List<String> featureNames, int[] truth) {
+    private Dataset(String name, int n, int d, float[] data, List<String> featureNames, int[] truth, float[] weights) {
         this.name = name;
         this.n = n;
         this.d = d;
         this.data = data;
         this.featureNames = featureNames;
         this.truth = truth;
+        this.weights = weights;
     }
 
     /**
@@ -87,7 +89,7 @@ public final class Dataset {
                 }
             }
         }
-        return new Dataset(name, n, d, rowMajor, names, truth == null ? null : truth.clone());
+        return new Dataset(name, n, d, rowMajor, names, truth == null ? null : truth.clone(), null);
     }
 
     /**
@@ -122,7 +124,36 @@ public final class Dataset {
      * @since 0.1
      */
     public Dataset withTruth(int[] labels) {
-        return of(name, n, d, data, featureNames, labels);
+        Dataset t = of(name, n, d, data, featureNames, labels);
+        return new Dataset(name, n, d, data, featureNames, t.truth, weights);
+    }
+
+    /**
+     * This dataset with sample weights (values and truth are shared, not copied).
+     *
+     * @param sampleWeights {@code n} finite weights {@code >= 0}, or {@code null} to drop them
+     * @return a new dataset
+     * @throws DataException naming the row of a negative or non-finite weight
+     * @since 0.1
+     */
+    public Dataset withWeights(float[] sampleWeights) {
+        if (sampleWeights != null) {
+            if (sampleWeights.length != n) {
+                throw new DataException("dataset '" + name + "': expected " + n + " sample weights; got " + sampleWeights.length);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(sampleWeights[i] >= 0) || !Float.isFinite(sampleWeights[i])) {
+                    throw new DataException("dataset '" + name + "': sample weight of row " + (i + 1)
+                            + ": expected a finite number >= 0; got " + sampleWeights[i]);
+                }
+            }
+        }
+        return new Dataset(name, n, d, data, featureNames, truth, sampleWeights == null ? null : sampleWeights.clone());
+    }
+
+    /** @return the sample weights (not a copy: do not modify), if any @since 0.1 */
+    public Optional<float[]> weights() {
+        return Optional.ofNullable(weights);
     }
 
     /** @return the name given when it was built @since 0.1 */

@@ -2,6 +2,8 @@ package dev.clusterlab.api.algorithm;
 
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.exec.ExecutionContext;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted model that can label new points (k-means: the nearest centroid).
@@ -22,4 +24,28 @@ public interface ClusterModel {
      * @since 0.1
      */
     int[] predict(Dataset data, ExecutionContext context);
+
+    /**
+     * Distances of new points to each cluster's representative (k-means: the centroids), as
+     * scikit-learn's {@code transform}.
+     *
+     * @param data points with {@link #d()} columns
+     * @param context kernels and threads
+     * @return row-major {@code n x k} distances, or empty if the model has no representatives
+     * @since 0.1
+     */
+    default Optional<float[]> transform(Dataset data, ExecutionContext context) {
+        return Optional.empty();
+    }
+
+    /**
+     * The model's state for saving to a file, as JSON-friendly values (numbers, strings, booleans,
+     * lists and maps of those). {@link ClusteringAlgorithm#restoreModel} turns it back into a model.
+     *
+     * @return the state, or empty if this model cannot be saved
+     * @since 0.1
+     */
+    default Optional<Map<String, Object>> state() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,8 @@ package dev.clusterlab.api.algorithm;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.param.Params;
+import java.util.Map;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -40,4 +42,17 @@ public interface ClusteringAlgorithm extends ExtensionPoint {
      * @since 0.1
      */
     ClusteringResult fit(Dataset data, Params params, ExecutionContext context);
+
+    /**
+     * Rebuilds a fitted model from the state one of this algorithm's models gave by
+     * {@link ClusterModel#state()} (a saved model file).
+     *
+     * @param state the saved state
+     * @return the model, or empty if this algorithm's models cannot be saved
+     * @throws dev.clusterlab.api.DataException if the state is malformed, naming what is wrong
+     * @since 0.1
+     */
+    default Optional<ClusterModel> restoreModel(Map<String, Object> state) {
+        return Optional.empty();
+    }
 }
