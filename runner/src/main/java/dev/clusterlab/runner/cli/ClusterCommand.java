@@ -81,7 +81,8 @@ final class ClusterCommand implements Callable<Integer> {
             PluginWarnings.print(host, io.err());
             Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(algorithm).orElseThrow(() -> new UserInputException(
                     "--algorithm: unknown algorithm '" + algorithm + "'" + Suggestions.hint(algorithm, host.algorithmNames())
-                            + " (available: " + String.join(", ", host.algorithmNames()) + ")"));
+                            + (host.algorithmNames().isEmpty() ? " (no algorithm plugin is loaded: see 'clusterlab plugins')"
+                            : " (available: " + String.join(", ", host.algorithmNames()) + ")")));
             List<String> metricIds = metricIds(host);
             Dataset data = CsvDatasetReader.read(input, input.getFileName().toString(), CsvOptions.DEFAULT);
             if (truth != null) {

@@ -3,10 +3,22 @@ package dev.clusterlab.runner.cli;
 import dev.clusterlab.engine.KernelSelection;
 import dev.clusterlab.runner.plugin.PluginHost;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options every command that fits or loads plugins shares (a picocli mixin). */
+/**
+ * Options every command that fits or loads plugins shares (a picocli mixin). The top-level command
+ * mixes them in too, so that {@code clusterlab --plugins DIR run} works like {@code clusterlab run
+ * --plugins DIR}; a value given after the subcommand wins.
+ */
 public final class CommonOptions {
+    /** The name under which commands mix these options in. */
+    static final String MIXIN_NAME = "common";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads per fit (default: all cores, ${sys:clusterlab.cores}).")
     Integer threads;
 
@@ -22,9 +34,10 @@ public final class CommonOptions {
      * @return the thread count to use: option, else file, else all cores
      */
     int threads(int fromFile) {
+        Integer threads = this.threads != null ? this.threads : parent() != null ? parent().threads : null;
         if (threads != null) {
             if (threads < 1) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--threads must be >= 1; got " + threads);
+                throw new dev.clusterlab.api.UserInputException("--threads must be >= 1; got " + threads);
             }
             return threads;
         }
@@ -33,6 +46,7 @@ public final class CommonOptions {
 
     /** Applies {@code --kernels} (before anything computes). */
     void applyKernels() {
+        String kernels = this.kernels != null ? this.kernels : parent() != null ? parent().kernels : null;
         if (kernels != null) {
             try {
                 KernelSelection.use(kernels);
@@ -49,6 +63,9 @@ public final class CommonOptions {
         if (plugins != null) {
             return plugins;
         }
+        if (parent() != null && parent().plugins != null) {
+            return parent().plugins;
+        }
         String env = System.getenv("CLUSTERLAB_PLUGINS");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
@@ -61,5 +78,12 @@ public final class CommonOptions {
     PluginHost openHost() {
         applyKernels();
         return PluginHost.open(pluginsDir());
+    }
+
+    /** @return the options given before the subcommand, or {@code null} */
+    private CommonOptions parent() {
+        CommandSpec parent = mixee == null ? null : mixee.parent();
+        CommandSpec mixin = parent == null ? null : parent.mixins().get(MIXIN_NAME);
+        return mixin != null && mixin.userObject() instanceof CommonOptions c && c != this ? c : null;
     }
 }

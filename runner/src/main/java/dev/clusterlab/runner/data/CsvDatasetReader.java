@@ -49,7 +49,8 @@ public final class CsvDatasetReader {
             boolean hasHeader = switch (options.header()) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> first.getFields().stream().anyMatch(f -> !NumberSyntax.isNumber(f));
+                // An empty cell is a missing value, not a name: "1,,3" is a data row with an error in it.
+                default -> first.getFields().stream().anyMatch(f -> !f.isBlank() && !NumberSyntax.isNumber(f));
             };
             List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
             int width = first.getFieldCount();

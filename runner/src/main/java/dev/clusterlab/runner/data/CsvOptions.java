@@ -8,7 +8,7 @@ import java.util.List;
  * @param columns columns to use, by header name or 0-based position; empty means all the others
  * @param exclude columns to leave out, by name or position
  * @param labelColumn ground-truth column by name or position, or {@code null}
- * @param header {@code auto} (a first row with any non-numeric field is a header), {@code true} or {@code false}
+ * @param header {@code auto} (a first row with any non-empty, non-numeric field is a header), {@code true} or {@code false}
  */
 public record CsvOptions(List<Object> columns, List<Object> exclude, Object labelColumn, String header) {
     /** All columns, no labels, header detected. */

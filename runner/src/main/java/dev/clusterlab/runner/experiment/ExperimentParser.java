@@ -125,7 +125,10 @@ public final class ExperimentParser {
             List<Object> columns = r.scalarList("columns");
             List<Object> exclude = r.scalarList("exclude");
             Object label = r.has("label_column") ? r.scalarList("label_column").stream().findFirst().orElse(null) : null;
-            String header = r.text("header", "auto");
+            // 'header: false' is a YAML boolean; 'header: auto' a text: both are fine.
+            String header = r.node("header").filter(n -> n instanceof YamlNode.Scalar s && s.value() instanceof Boolean)
+                    .map(n -> String.valueOf(((YamlNode.Scalar) n).value()))
+                    .orElseGet(() -> r.text("header", "auto"));
             if (!List.of("auto", "true", "false").contains(header)) {
                 problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + header + "'");
             }
@@ -219,8 +222,11 @@ public final class ExperimentParser {
             List<Object> axis = new ArrayList<>();
             for (YamlNode v : values) {
                 Object value = scalar(v, "parameter '" + key + "' of " + desc.id());
+                if (value == null) {
+                    continue; // reported by scalar(); binding "null" would add a second, misleading message
+                }
                 try {
-                    ParamBinder.bind(desc.id(), List.of(spec.get()), Map.of(key, value == null ? "null" : value));
+                    ParamBinder.bind(desc.id(), List.of(spec.get()), Map.of(key, value));
                     axis.add(value);
                 } catch (ParameterException ex) {
                     ex.violations().forEach(msg -> problems.add(v.location(), msg));

@@ -92,7 +92,8 @@ final class MappingReader {
         if (n.get() instanceof YamlNode.Scalar s && s.value() instanceof Long v && v >= min) {
             return v;
         }
-        problems.add(n.get().location(), "'" + key + "' of " + what + " must be an integer >= " + min + "; found " + n.get().kind());
+        problems.add(n.get().location(), "'" + key + "' of " + what + " must be an integer"
+                + (min == Long.MIN_VALUE ? "" : " >= " + min) + "; found " + n.get().kind());
         return fallback;
     }
 

@@ -20,11 +20,19 @@ public final class RunPlan {
      */
     public static List<PlannedRun> expand(Experiment e) {
         List<PlannedRun> runs = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (DatasetSpec ds : e.datasets()) {
             for (AlgorithmSpec a : e.algorithms()) {
                 for (Map<String, Object> point : gridPoints(a.grid())) {
                     for (int r = 0; r < e.repeats(); r++) {
                         String id = fileSafe(ds.name() + "." + a.label() + paramsPart(point) + ".r" + r);
+                        // Names that differ only in unsafe characters ("a b", "a/b") must not share a run id:
+                        // the second run would overwrite the first's labels and be skipped on --resume.
+                        String unique = id;
+                        for (int dup = 2; !used.add(unique); dup++) {
+                            unique = id + "." + dup;
+                        }
+                        id = unique;
                         runs.add(new PlannedRun(runs.size() + 1, id, ds.name(), a, point, r, e.seed() + r));
                     }
                 }

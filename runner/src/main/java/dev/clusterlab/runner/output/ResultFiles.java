@@ -102,7 +102,11 @@ public final class ResultFiles {
             return done;
         }
         try {
-            for (String line : Files.readAllLines(file)) {
+            // Decoded leniently: a crash can cut the last line inside a multi-byte character.
+            for (String line : new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
                 try {
                     Map<?, ?> row = JSON.readValue(line, Map.class);
                     if (RunRecord.OK.equals(row.get("status"))) {
