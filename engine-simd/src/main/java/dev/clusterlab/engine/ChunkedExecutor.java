@@ -1,12 +1,11 @@
 package dev.clusterlab.engine;
 
 import dev.clusterlab.api.exec.Parallel;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,40 +49,53 @@ public final class ChunkedExecutor implements Parallel, AutoCloseable {
 
     @Override
     public <T> List<T> mapChunks(int n, int chunkSize, ChunkFunction<T> fn) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0; got " + n);
+        }
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be >= 1; got " + chunkSize);
         }
         int chunks = Parallel.chunkCount(n, chunkSize);
+        if (chunks == 0) {
+            return List.of();
+        }
         Object[] results = new Object[chunks];
         Throwable[] failures = new Throwable[chunks];
         AtomicInteger next = new AtomicInteger();
+        // Counts every chunk index once: when its body ends, or when a failure means it will never be
+        // handed out. The caller waits on this, not on the helper tasks: a helper task still queued
+        // behind busy pool threads (a chunk body that uses this executor again) then costs nothing,
+        // where waiting for it deadlocked once every pool thread was inside an outer chunk.
+        CountDownLatch done = new CountDownLatch(chunks);
         Runnable worker = () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 int from = c * chunkSize;
-                int to = Math.min(n, from + chunkSize);
+                int to = (int) Math.min(n, (long) from + chunkSize);
                 try {
                     results[c] = fn.apply(c, from, to);
                 } catch (Throwable t) {
                     failures[c] = t;
-                    next.set(chunks); // stop handing out work; the first failure by chunk order is rethrown
+                    // Stop handing out work. Chunks with a smaller index were handed out before this
+                    // one and still run, so the first failure by chunk order is rethrown.
+                    int unclaimed = chunks - Math.min(chunks, next.getAndSet(chunks));
+                    for (int i = 0; i < unclaimed; i++) {
+                        done.countDown();
+                    }
+                } finally {
+                    done.countDown();
                 }
             }
         };
         int extra = helpers == null ? 0 : Math.min(threads - 1, chunks - 1);
-        List<Future<?>> running = new ArrayList<>(extra);
         for (int i = 0; i < extra; i++) {
-            running.add(helpers.submit(worker));
+            helpers.execute(worker);
         }
         worker.run();
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for worker threads", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("worker thread failed", e.getCause());
-            }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for worker threads", e);
         }
         for (Throwable t : failures) {
             if (t instanceof RuntimeException re) {
@@ -91,6 +103,9 @@ public final class ChunkedExecutor implements Parallel, AutoCloseable {
             }
             if (t instanceof Error err) {
                 throw err;
+            }
+            if (t != null) { // a checked exception thrown sneakily: never swallowed
+                throw new IllegalStateException("a chunk failed: " + t, t);
             }
         }
         @SuppressWarnings("unchecked")

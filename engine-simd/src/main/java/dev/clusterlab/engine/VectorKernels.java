@@ -4,18 +4,68 @@ import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API kernels. The species is a {@code static final} constant: passed as a parameter, C2 can
  * no longer prove its shape and allocates real vector objects (a 10-100x loss measured here).
  * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and a
- * scalar tail for the last {@code length % lanes} elements.
+ * scalar tail for the last {@code length % lanes} elements. Horizontal sums go through {@link #sum}, whose
+ * fixed order makes every result reproducible bit for bit.
  */
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
+
+    // Butterfly shuffles for sum(): lane i swaps with lane i ^ h. Each is a static final constant (C2 sees
+    // its shape); the ones wider than the species are never used and stay null.
+    private static final VectorShuffle<Float> SWAP_1 = LANES >= 2 ? xorShuffle(1) : null;
+    private static final VectorShuffle<Float> SWAP_2 = LANES >= 4 ? xorShuffle(2) : null;
+    private static final VectorShuffle<Float> SWAP_4 = LANES >= 8 ? xorShuffle(4) : null;
+    private static final VectorShuffle<Float> SWAP_8 = LANES >= 16 ? xorShuffle(8) : null;
+
+    private static VectorShuffle<Float> xorShuffle(int h) {
+        return VectorShuffle.fromOp(SPECIES, i -> i ^ h);
+    }
+
+    /**
+     * Sum of the lanes in a fixed order, a butterfly tree of lane-wise adds: the same bits interpreted and
+     * compiled. {@code reduceLanes(ADD)} leaves the order unspecified, and on JDK 25 the interpreter sums
+     * the lanes in sequence while C2 uses a tree, so the same call gave different bits before and after
+     * warm-up (for about two thirds of random inputs): k-means results then depended on JIT timing. The
+     * butterfly costs what the intrinsic does, log2(lanes) shuffles and adds.
+     *
+     * @param v the vector
+     * @return the sum of its lanes
+     */
+    static float sum(FloatVector v) {
+        if (LANES > 16) {
+            return sumSequential(v);
+        }
+        if (LANES >= 16) {
+            v = v.add(v.rearrange(SWAP_8));
+        }
+        if (LANES >= 8) {
+            v = v.add(v.rearrange(SWAP_4));
+        }
+        if (LANES >= 4) {
+            v = v.add(v.rearrange(SWAP_2));
+        }
+        if (LANES >= 2) {
+            v = v.add(v.rearrange(SWAP_1));
+        }
+        return v.lane(0);
+    }
+
+    /** Wider than 512 bits (ARM SVE): lanes in order, slow but deterministic. */
+    private static float sumSequential(FloatVector v) {
+        float s = 0f;
+        for (int i = 0; i < LANES; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
 
     @Override
     public String implementation() {
@@ -45,7 +95,7 @@ public final class VectorKernels implements Kernels {
             acc0 = d0.fma(d0, acc0);
             i += LANES;
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc0.add(acc1));
         for (; i < length; i++) {
             float diff = a[aOffset + i] - b[bOffset + i];
             sum += diff * diff;
@@ -68,7 +118,7 @@ public final class VectorKernels implements Kernels {
             acc0 = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc0);
             i += LANES;
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc0.add(acc1));
         for (; i < length; i++) {
             sum += a[aOffset + i] * b[bOffset + i];
         }
@@ -88,9 +138,9 @@ public final class VectorKernels implements Kernels {
             aa = x.fma(x, aa);
             bb = y.fma(y, bb);
         }
-        float sab = ab.reduceLanes(VectorOperators.ADD);
-        float saa = aa.reduceLanes(VectorOperators.ADD);
-        float sbb = bb.reduceLanes(VectorOperators.ADD);
+        float sab = sum(ab);
+        float saa = sum(aa);
+        float sbb = sum(bb);
         for (; i < length; i++) {
             float x = a[aOffset + i];
             float y = b[bOffset + i];
