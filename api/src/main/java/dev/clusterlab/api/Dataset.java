@@ -93,6 +93,56 @@ public final class Dataset {
     }
 
     /**
+     * A dataset that may have missing values, written as NaN (empty cells of a file read for an
+     * experiment that declares an imputation step). Infinities are still rejected. Only preprocessing
+     * steps that impute accept it; algorithms get datasets built with {@link #of}.
+     *
+     * @param name a name for messages and reports
+     * @param n number of rows
+     * @param d number of columns
+     * @param rowMajor values, NaN for missing
+     * @param featureNames names, or {@code null}
+     * @param truth ground truth, or {@code null}
+     * @return the dataset
+     * @since 0.1
+     */
+    public static Dataset withMissingValues(String name, int n, int d, float[] rowMajor, List<String> featureNames, int[] truth) {
+        float[] probe = rowMajor.clone();
+        for (int i = 0; i < probe.length; i++) {
+            if (Float.isNaN(probe[i])) {
+                probe[i] = 0f; // validated as present; the real array keeps its NaNs
+            }
+        }
+        Dataset checked = of(name, n, d, probe, featureNames, truth);
+        return new Dataset(name, n, d, rowMajor, checked.featureNames, checked.truth, null);
+    }
+
+    /** @return whether any value is missing (NaN), see {@link #withMissingValues} @since 0.1 */
+    public boolean hasMissing() {
+        for (float v : data) {
+            if (Float.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same rows, truth and weights over new values (a preprocessing step's output).
+     *
+     * @param newD number of columns of the new values
+     * @param rowMajor {@code n * newD} finite values
+     * @param newFeatureNames names, or {@code null}
+     * @return the dataset
+     * @throws DataException if a value is not finite
+     * @since 0.1
+     */
+    public Dataset withValues(int newD, float[] rowMajor, List<String> newFeatureNames) {
+        Dataset v = of(name, n, newD, rowMajor, newFeatureNames, truth);
+        return new Dataset(name, n, newD, rowMajor, v.featureNames, v.truth, weights);
+    }
+
+    /**
      * A dataset from rows, copied into row-major storage. All rows must have the same length.
      *
      * @param name a name for messages and reports
