@@ -4,19 +4,28 @@ import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API kernels. The species is a {@code static final} constant: passed as a parameter, C2 can
  * no longer prove its shape and allocates real vector objects (a 10-100x loss measured here).
- * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and a
- * scalar tail for the last {@code length % lanes} elements. Horizontal sums go through {@link #sum}, whose
- * fixed order makes every result reproducible bit for bit.
+ * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and one
+ * masked step for the last {@code length % lanes} elements (a scalar tail of up to 15 dependent adds
+ * costs as much as the whole vector loop at 31 dimensions); lanes past the end load as zero and add
+ * nothing. Horizontal sums go through {@link #sum}, whose fixed order makes every result reproducible
+ * bit for bit.
  */
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
+    /**
+     * Below this length a plain loop beats one masked vector step plus a horizontal sum (log2(lanes)
+     * shuffle-add pairs): measured with 16 lanes (JMH DistanceKernelBenchmark), the loop was ahead at 2 and
+     * 4 dimensions and behind at 7.
+     */
+    static final int MIN_VECTOR_LENGTH = 6;
 
     // Butterfly shuffles for sum(): lane i swaps with lane i ^ h. Each is a static final constant (C2 sees
     // its shape); the ones wider than the species are never used and stay null.
@@ -79,6 +88,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length < MIN_VECTOR_LENGTH) {
+            float sum = 0f;
+            for (int i = 0; i < length; i++) {
+                float diff = a[aOffset + i] - b[bOffset + i];
+                sum += diff * diff;
+            }
+            return sum;
+        }
         FloatVector acc0 = FloatVector.zero(SPECIES);
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
@@ -95,16 +112,23 @@ public final class VectorKernels implements Kernels {
             acc0 = d0.fma(d0, acc0);
             i += LANES;
         }
-        float sum = sum(acc0.add(acc1));
-        for (; i < length; i++) {
-            float diff = a[aOffset + i] - b[bOffset + i];
-            sum += diff * diff;
+        if (i < length) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, length);
+            FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m));
+            acc1 = d0.fma(d0, acc1);
         }
-        return sum;
+        return sum(acc0.add(acc1));
     }
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length < MIN_VECTOR_LENGTH) {
+            float sum = 0f;
+            for (int i = 0; i < length; i++) {
+                sum += a[aOffset + i] * b[bOffset + i];
+            }
+            return sum;
+        }
         FloatVector acc0 = FloatVector.zero(SPECIES);
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
@@ -118,15 +142,28 @@ public final class VectorKernels implements Kernels {
             acc0 = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc0);
             i += LANES;
         }
-        float sum = sum(acc0.add(acc1));
-        for (; i < length; i++) {
-            sum += a[aOffset + i] * b[bOffset + i];
+        if (i < length) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, length);
+            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i, m).fma(FloatVector.fromArray(SPECIES, b, bOffset + i, m), acc1);
         }
-        return sum;
+        return sum(acc0.add(acc1));
     }
 
     @Override
     public float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length < MIN_VECTOR_LENGTH) {
+            float ab = 0f;
+            float aa = 0f;
+            float bb = 0f;
+            for (int i = 0; i < length; i++) {
+                float x = a[aOffset + i];
+                float y = b[bOffset + i];
+                ab += x * y;
+                aa += x * x;
+                bb += y * y;
+            }
+            return Cosine.distance(ab, aa, bb);
+        }
         FloatVector ab = FloatVector.zero(SPECIES);
         FloatVector aa = FloatVector.zero(SPECIES);
         FloatVector bb = FloatVector.zero(SPECIES);
@@ -138,17 +175,15 @@ public final class VectorKernels implements Kernels {
             aa = x.fma(x, aa);
             bb = y.fma(y, bb);
         }
-        float sab = sum(ab);
-        float saa = sum(aa);
-        float sbb = sum(bb);
-        for (; i < length; i++) {
-            float x = a[aOffset + i];
-            float y = b[bOffset + i];
-            sab += x * y;
-            saa += x * x;
-            sbb += y * y;
+        if (i < length) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, length);
+            FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i, m);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i, m);
+            ab = x.fma(y, ab);
+            aa = x.fma(x, aa);
+            bb = y.fma(y, bb);
         }
-        return Cosine.distance(sab, saa, sbb);
+        return Cosine.distance(sum(ab), sum(aa), sum(bb));
     }
 
     @Override

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs the kernel benchmark suite (FMA peak probe, distance kernels, centroid assignment; scalar vs
+# vector) in a few minutes and prints one table: ops/s, GFLOP/s, % of the FMA peak measured in the same
+# run, vector/scalar ratio and allocation per operation.
+#
+# Usage: benchmarks/run-kernels.sh [--rebuild]
+#   Finds a JDK 25 or newer: $JAVA_HOME if it is one, else the JDK homes under /usr/lib/jvm, /usr/java,
+#   /opt/java, ~/.sdkman/candidates/java and ~/.jdks (read from each `release` file; the oldest >= 25 wins).
+#   Builds benchmarks/target/benchmarks.jar when it is missing or older than the sources (or with --rebuild).
+#   Results: benchmarks/target/kernel-results/*.csv and table.txt.
+# Short runs (1 fork, 2-4 warm-up and 3-4 measured iterations; about 4 minutes): good for ratios measured in one run, not for
+# absolute numbers on a shared machine. For a careful run use the JMH defaults of each class.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="$here/target/benchmarks.jar"
+results="$here/target/kernel-results"
+
+rebuild=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) rebuild=true ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Prints the feature version (25 for JAVA_VERSION="25.0.1", 8 for "1.8.0_402") of a JDK home, or fails.
+java_major() {
+  local home="$1" version
+  [[ -r "$home/release" && -x "$home/bin/java" ]] || return 1
+  version="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release" | head -n 1)"
+  [[ -n "$version" ]] || return 1
+  version="${version#1.}"
+  version="${version%%[!0-9]*}"
+  [[ -n "$version" ]] || return 1
+  echo "$version"
+}
+
+find_jdk() {
+  local major
+  if [[ -n "${JAVA_HOME:-}" ]] && major="$(java_major "$JAVA_HOME")" && (( major >= 25 )); then
+    echo "$JAVA_HOME"
+    return 0
+  fi
+  local best="" best_major=0 home
+  for home in /usr/lib/jvm/* /usr/java/* /opt/java/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+    [[ -d "$home" ]] || continue
+    major="$(java_major "$home")" || continue
+    if (( major >= 25 )) && { [[ -z "$best" ]] || (( major < best_major )); }; then
+      best="$home"
+      best_major="$major"
+    fi
+  done
+  [[ -n "$best" ]] || return 1
+  echo "$best"
+}
+
+if ! jdk="$(find_jdk)"; then
+  echo "run-kernels.sh: no JDK 25 or newer found (JAVA_HOME='${JAVA_HOME:-}', and none under /usr/lib/jvm," \
+       "/usr/java, /opt/java, ~/.sdkman/candidates/java, ~/.jdks). Install one or point JAVA_HOME at it." >&2
+  exit 1
+fi
+java="$jdk/bin/java"
+echo "JDK: $jdk ($("$java" -version 2>&1 | head -n 1))"
+
+stale=""
+if [[ -f "$jar" ]]; then
+  stale="$(find "$root/api/src/main" "$root/engine-simd/src/main" "$here/src/main" "$root/pom.xml" "$here/pom.xml" \
+    "$root/engine-simd/pom.xml" "$root/api/pom.xml" -newer "$jar" -print -quit 2>/dev/null || true)"
+fi
+if $rebuild || [[ ! -f "$jar" ]] || [[ -n "$stale" ]]; then
+  echo "Building $jar${stale:+ ($stale is newer)} ..."
+  (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl benchmarks -am)
+fi
+
+mkdir -p "$results"
+rm -f "$results"/*.csv
+jmh() { # $1 = result name, rest = JMH arguments
+  local name="$1"; shift
+  echo "== $name"
+  "$java" -jar "$jar" "$@" -rf csv -rff "$results/$name.csv"
+}
+
+start=$SECONDS
+# The probe runs first and last: the spread of the two shows how much the machine's speed moved.
+# Its third second is often slow (a recompilation), hence four warm-up iterations.
+jmh 1-probe 'FmaPeakProbe' -f 1 -wi 4 -w 1s -i 3 -r 1s
+jmh 2-distance 'DistanceKernelBenchmark' -f 1 -wi 3 -w 1s -i 4 -r 1s -prof gc
+jmh 3-assignment 'AssignmentBenchmark' -f 1 -wi 2 -w 2s -i 3 -r 2s -prof gc
+jmh 4-probe 'FmaPeakProbe' -f 1 -wi 4 -w 1s -i 3 -r 1s
+echo "Suite took $((SECONDS - start)) s."
+echo
+
+"$java" --add-modules jdk.incubator.vector "$here/scripts/KernelReport.java" "$results"/*.csv \
+  2> >(grep -v 'Using incubator modules' >&2) | tee "$results/table.txt"
