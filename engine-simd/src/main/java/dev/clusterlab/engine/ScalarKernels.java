@@ -3,6 +3,7 @@ package dev.clusterlab.engine;
 import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.api.kernel.NeighborIndex;
 
 /**
  * The reference implementation: plain loops that read like the maths. The vector kernels are tested
@@ -55,11 +56,27 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length) {
+        return ScalarDistances.dispatch(this, distance, a, aOffset, b, bOffset, length,
+                ScalarDistances::manhattan, ScalarDistances::chebyshev);
+    }
+
+    @Override
     public void distances(Distance distance, float[] query, int queryOffset, float[] rows, int fromRow, int toRow, int d,
                           float[] out, int outOffset) {
         for (int r = fromRow; r < toRow; r++) {
             out[outOffset + r - fromRow] = distance(distance, query, queryOffset, rows, r * d, d);
         }
+    }
+
+    @Override
+    public void pairwise(Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d, float[] out) {
+        ScalarDistances.pairwise(this, distance, a, aFrom, aTo, b, bFrom, bTo, d, out);
+    }
+
+    @Override
+    public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
+        return new ScanNeighborIndex(this, data, n, d, distance);
     }
 
     @Override
@@ -74,6 +91,29 @@ public final class ScalarKernels implements Kernels {
             @Override
             public int d() {
                 return d;
+            }
+
+            @Override
+            public void assignWithSecond(float[] points, int fromRow, int toRow, int[] labels, float[] squaredDistances,
+                                         float[] secondSquaredDistances) {
+                for (int i = fromRow; i < toRow; i++) {
+                    int best = 0;
+                    float bestDist = Float.POSITIVE_INFINITY;
+                    float second = Float.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        float dist = squaredEuclidean(points, i * d, copy, c * d, d);
+                        if (dist < bestDist) {
+                            second = bestDist;
+                            bestDist = dist;
+                            best = c;
+                        } else if (dist < second) {
+                            second = dist;
+                        }
+                    }
+                    labels[i] = best;
+                    squaredDistances[i] = bestDist;
+                    secondSquaredDistances[i] = second;
+                }
             }
 
             @Override

@@ -55,6 +55,35 @@ final class VectorCentroidAssigner implements CentroidAssigner {
         }
     }
 
+    /**
+     * One point at a time, tracking the two smallest values of {@code |c|²/2 - x·c}; the bounds of Elkan
+     * and Hamerly need the second distance only once per point and iteration, so this simple loop is it.
+     */
+    @Override
+    public void assignWithSecond(float[] points, int fromRow, int toRow, int[] labels, float[] squaredDistances,
+                                 float[] secondSquaredDistances) {
+        for (int row = fromRow; row < toRow; row++) {
+            int o = row * d;
+            float best = Float.POSITIVE_INFINITY;
+            float second = Float.POSITIVE_INFINITY;
+            int arg = 0;
+            for (int c = 0; c < k; c++) {
+                float v = halfNorms[c] - dot(points, o, centroids, c * d, d);
+                if (v < best) {
+                    second = best;
+                    best = v;
+                    arg = c;
+                } else if (v < second) {
+                    second = v;
+                }
+            }
+            float norm = sumOfSquares(points, o, d);
+            labels[row] = arg;
+            squaredDistances[row] = Math.max(0f, norm + 2f * best);
+            secondSquaredDistances[row] = second == Float.POSITIVE_INFINITY ? second : Math.max(0f, norm + 2f * second);
+        }
+    }
+
     private void assignFour(float[] points, int row, int[] labels, float[] squaredDistances) {
         int o0 = row * d;
         int o1 = o0 + d;

@@ -3,6 +3,7 @@ package dev.clusterlab.engine;
 import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.api.kernel.NeighborIndex;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -187,9 +188,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length) {
+        return ScalarDistances.dispatch(this, distance, a, aOffset, b, bOffset, length, this::manhattan, this::chebyshev);
+    }
+
+    @Override
     public void distances(Distance distance, float[] query, int queryOffset, float[] rows, int fromRow, int toRow, int d,
                           float[] out, int outOffset) {
-        switch (distance) {
+        switch (distance.kind()) {
             case SQUARED_EUCLIDEAN -> {
                 for (int r = fromRow; r < toRow; r++) {
                     out[outOffset + r - fromRow] = squaredEuclidean(query, queryOffset, rows, r * d, d);
@@ -205,7 +211,70 @@ public final class VectorKernels implements Kernels {
                     out[outOffset + r - fromRow] = cosineDistance(query, queryOffset, rows, r * d, d);
                 }
             }
+            default -> {
+                for (int r = fromRow; r < toRow; r++) {
+                    out[outOffset + r - fromRow] = distance(distance, query, queryOffset, rows, r * d, d);
+                }
+            }
         }
+    }
+
+    @Override
+    public void pairwise(Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d, float[] out) {
+        ScalarDistances.pairwise(this, distance, a, aFrom, aTo, b, bFrom, bTo, d, out);
+    }
+
+    @Override
+    public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
+        return new ScanNeighborIndex(this, data, n, d, distance);
+    }
+
+    /**
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return {@code Σ |a_i - b_i|}
+     */
+    float manhattan(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length < MIN_VECTOR_LENGTH) {
+            return ScalarDistances.manhattan(a, aOffset, b, bOffset, length);
+        }
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+        }
+        if (i < length) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, length);
+            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+        }
+        return sum(acc);
+    }
+
+    /**
+     * @param a first vector's array
+     * @param aOffset start of the first vector
+     * @param b second vector's array
+     * @param bOffset start of the second vector
+     * @param length dimension
+     * @return {@code max |a_i - b_i|} (a maximum needs no fixed order to be exact)
+     */
+    float chebyshev(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        if (length < MIN_VECTOR_LENGTH) {
+            return ScalarDistances.chebyshev(a, aOffset, b, bOffset, length);
+        }
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            acc = acc.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+        }
+        if (i < length) {
+            VectorMask<Float> m = SPECIES.indexInRange(i, length);
+            acc = acc.max(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+        }
+        return acc.reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
     }
 
     @Override

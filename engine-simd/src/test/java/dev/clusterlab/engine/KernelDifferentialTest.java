@@ -283,7 +283,7 @@ class KernelDifferentialTest {
         System.arraycopy(scratchA, A_OFFSET, query, queryOffset, d);
 
         for (Kernels k : new Kernels[] {SCALAR, VECTOR}) {
-            for (Distance distance : Distance.values()) {
+            for (Distance distance : java.util.List.of(Distance.SQUARED_EUCLIDEAN, Distance.EUCLIDEAN, Distance.COSINE)) {
                 String what = k.implementation() + " " + distance + " " + shape + " d=" + d;
                 float[] out = new float[outOffset + (toRow - fromRow) + 3];
                 Arrays.fill(out, -42f);
@@ -308,7 +308,7 @@ class KernelDifferentialTest {
                     }
                     float got = out[outOffset + r - fromRow];
                     double sqTol = FloatBounds.sumBound(d, sq);
-                    switch (distance) {
+                    switch (distance.kind()) {
                         case SQUARED_EUCLIDEAN -> assertThat((double) got).as("row %d %s", r, what)
                                 .isCloseTo(sq, within(sqTol));
                         case EUCLIDEAN -> assertThat((double) got).as("row %d %s", r, what)

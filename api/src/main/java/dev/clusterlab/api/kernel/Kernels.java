@@ -48,7 +48,7 @@ public interface Kernels {
     float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
 
     /**
-     * One-to-one distance of any kind.
+     * One-to-one distance of any kind, computed from direct differences (safe for threshold decisions).
      *
      * @param distance which distance
      * @param a first vector's array
@@ -59,13 +59,7 @@ public interface Kernels {
      * @return the distance
      * @since 0.1
      */
-    default float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length) {
-        return switch (distance) {
-            case SQUARED_EUCLIDEAN -> squaredEuclidean(a, aOffset, b, bOffset, length);
-            case EUCLIDEAN -> (float) Math.sqrt(squaredEuclidean(a, aOffset, b, bOffset, length));
-            case COSINE -> cosineDistance(a, aOffset, b, bOffset, length);
-        };
-    }
+    float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length);
 
     /**
      * One-to-many: the distance from one query vector to rows {@code [fromRow, toRow)} of a row-major
@@ -86,6 +80,25 @@ public interface Kernels {
                    float[] out, int outOffset);
 
     /**
+     * Many-to-many: a block of distances between rows {@code [aFrom, aTo)} of {@code a} and rows
+     * {@code [bFrom, bTo)} of {@code b}, written row-major to {@code out}: the distance of a-row
+     * {@code i} and b-row {@code j} at {@code (i - aFrom) * (bTo - bFrom) + (j - bFrom)}. Callers tile a
+     * large matrix into blocks that fit in cache (silhouette, affinity matrices, linkage).
+     *
+     * @param distance which distance
+     * @param a row-major matrix
+     * @param aFrom first a-row, inclusive
+     * @param aTo last a-row, exclusive
+     * @param b row-major matrix (may be {@code a})
+     * @param bFrom first b-row, inclusive
+     * @param bTo last b-row, exclusive
+     * @param d dimension of both
+     * @param out receives {@code (aTo - aFrom) x (bTo - bFrom)} distances
+     * @since 0.1
+     */
+    void pairwise(Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d, float[] out);
+
+    /**
      * Prepares nearest-centroid assignment against {@code k} centroids (packed once, reused for many
      * row ranges).
      *
@@ -96,4 +109,16 @@ public interface Kernels {
      * @since 0.1
      */
     CentroidAssigner centroidAssigner(float[] centroids, int k, int d);
+
+    /**
+     * Builds a range and k-nearest-neighbour index over a dataset.
+     *
+     * @param data row-major points; not copied, must not change while the index is used
+     * @param n number of rows
+     * @param d dimension
+     * @param distance the distance to answer in
+     * @return the index
+     * @since 0.1
+     */
+    NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance);
 }

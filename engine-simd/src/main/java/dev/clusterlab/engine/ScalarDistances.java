@@ -1,0 +1,67 @@
+package dev.clusterlab.engine;
+
+import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
+
+/**
+ * The distances both implementations share where a plain loop is the whole story (Minkowski's
+ * {@code pow} has no cheap vector form), and the dispatch from a {@link Distance} to a kernel method.
+ */
+final class ScalarDistances {
+    private ScalarDistances() {
+    }
+
+    static float manhattan(float[] a, int ao, float[] b, int bo, int len) {
+        float s = 0f;
+        for (int i = 0; i < len; i++) {
+            s += Math.abs(a[ao + i] - b[bo + i]);
+        }
+        return s;
+    }
+
+    static float chebyshev(float[] a, int ao, float[] b, int bo, int len) {
+        float m = 0f;
+        for (int i = 0; i < len; i++) {
+            m = Math.max(m, Math.abs(a[ao + i] - b[bo + i]));
+        }
+        return m;
+    }
+
+    /** Summed in double: {@code |x|^p} spans a wide range and float would lose the small terms. */
+    static float minkowski(float[] a, int ao, float[] b, int bo, int len, double p) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += Math.pow(Math.abs(a[ao + i] - b[bo + i]), p);
+        }
+        return (float) Math.pow(s, 1.0 / p);
+    }
+
+    /** One distance through the kernel's own methods, for the kinds both implement the same way. */
+    static float dispatch(Kernels k, Distance distance, float[] a, int ao, float[] b, int bo, int len,
+                          DistanceFn manhattan, DistanceFn chebyshev) {
+        return switch (distance.kind()) {
+            case SQUARED_EUCLIDEAN -> k.squaredEuclidean(a, ao, b, bo, len);
+            case EUCLIDEAN -> (float) Math.sqrt(k.squaredEuclidean(a, ao, b, bo, len));
+            case MANHATTAN -> manhattan.apply(a, ao, b, bo, len);
+            case CHEBYSHEV -> chebyshev.apply(a, ao, b, bo, len);
+            case MINKOWSKI -> minkowski(a, ao, b, bo, len, distance.p());
+            case COSINE -> k.cosineDistance(a, ao, b, bo, len);
+            case INNER_PRODUCT -> -k.dot(a, ao, b, bo, len);
+        };
+    }
+
+    /** A one-to-one distance function. */
+    @FunctionalInterface
+    interface DistanceFn {
+        float apply(float[] a, int ao, float[] b, int bo, int len);
+    }
+
+    /** Many-to-many as a double loop over the one-to-many kernel. */
+    static void pairwise(Kernels k, Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d,
+                         float[] out) {
+        int width = bTo - bFrom;
+        for (int i = aFrom; i < aTo; i++) {
+            k.distances(distance, a, i * d, b, bFrom, bTo, d, out, (i - aFrom) * width);
+        }
+    }
+}
