@@ -1,21 +1,27 @@
 package dev.clusterlab.runner.cli;
 
+import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.runner.experiment.Experiment;
 import dev.clusterlab.runner.experiment.ExperimentRunner;
 import dev.clusterlab.runner.experiment.ExperimentYaml;
 import dev.clusterlab.runner.experiment.PlannedRun;
 import dev.clusterlab.runner.experiment.RunPlan;
+import dev.clusterlab.runner.output.Comparison;
 import dev.clusterlab.runner.output.ComparisonTable;
 import dev.clusterlab.runner.output.ResultFiles;
 import dev.clusterlab.runner.output.RunRecord;
+import dev.clusterlab.runner.output.SummaryTable;
 import dev.clusterlab.runner.plugin.PluginHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue in an existing output folder, skipping runs recorded as OK.")
     boolean resume;
 
+    @Option(names = "--table", paramLabel = "VIEW", defaultValue = "summary",
+            description = "summary (per configuration: mean ± std over seeds, ranked; default) or runs (one row per run).")
+    String table;
+
     @Mixin
     CommonOptions common;
 
@@ -50,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!table.equals("summary") && !table.equals("runs")) {
+            throw new UserInputException("--table must be summary or runs; got '" + table + "'");
+        }
         try (PluginHost host = common.openHost()) {
             PluginWarnings.print(host, io.err());
             Experiment e = ExperimentSource.load(file, host);
@@ -63,8 +76,19 @@ final class RunCommand implements Callable<Integer> {
             out.writeText("experiment.yaml", ExperimentYaml.write(e, threads));
             io.err().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(),
                     done.size(), threads, dir);
-            List<RunRecord> records = new ExperimentRunner(host, threads, io.err()).run(e, plan, done, out);
-            io.out().print(ComparisonTable.render(records, e.metrics()));
+            List<RunRecord> earlier = resume ? out.readRecords() : List.of();
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(host, threads, io.err()).run(e, plan, done, out);
+            List<RunRecord> records = outcome.records();
+            List<RunRecord> all = inPlanOrder(plan, earlier, records);
+            if (table.equals("runs")) {
+                io.out().print(ComparisonTable.render(all, e.metrics()));
+            } else {
+                String rankBy = rankBy(e);
+                boolean higher = rankBy == null || host.metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
+                Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
+                io.out().print(SummaryTable.render(comparison, notes(outcome.datasets())));
+            }
+            io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
             long failed = records.stream().filter(r -> !RunRecord.OK.equals(r.status())).count();
             if (failed > 0) {
@@ -73,6 +97,38 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The experiment's ranking metric: rank_by, else silhouette when measured, else the first metric. */
+    static String rankBy(Experiment e) {
+        if (e.rankBy() != null) {
+            return e.rankBy();
+        }
+        if (e.metrics().contains("silhouette")) {
+            return "silhouette";
+        }
+        return e.metrics().isEmpty() ? null : e.metrics().getFirst();
+    }
+
+    /** Runs recorded earlier (resume) and now, one per run id (the newest), in plan order. */
+    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> earlier, List<RunRecord> now) {
+        Map<String, RunRecord> byId = new LinkedHashMap<>();
+        earlier.forEach(r -> byId.put(r.runId(), r));
+        now.forEach(r -> byId.put(r.runId(), r));
+        List<RunRecord> out = new ArrayList<>();
+        for (PlannedRun p : plan) {
+            RunRecord r = byId.get(p.id());
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> notes(Map<String, Dataset> datasets) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        datasets.forEach((name, d) -> notes.put(name, d.n() + " x " + d.d() + (d.hasTruth() ? ", with ground truth" : "")));
+        return notes;
     }
 
     private void checkOutputFolder(Path dir) {

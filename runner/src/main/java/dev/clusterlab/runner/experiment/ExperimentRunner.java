@@ -47,9 +47,9 @@ public final class ExperimentRunner {
      * @param plan its runs
      * @param skip ids of runs already recorded (resume)
      * @param out the result files
-     * @return the records of the runs executed now, in plan order
+     * @return the runs executed now and the loaded datasets
      */
-    public List<RunRecord> run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
+    public Outcome run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (DatasetSpec spec : e.datasets()) {
             datasets.put(spec.name(), DatasetLoader.load(spec, e.seed()));
@@ -73,7 +73,16 @@ public final class ExperimentRunner {
         if (records.isEmpty()) {
             out.writeJson("provenance.json", provenance(e, datasets, provenance));
         }
-        return records;
+        return new Outcome(records, datasets);
+    }
+
+    /**
+     * What an invocation did.
+     *
+     * @param records the runs executed now, in plan order
+     * @param datasets every dataset of the experiment, loaded
+     */
+    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets) {
     }
 
     private RunRecord execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ResultFiles out,

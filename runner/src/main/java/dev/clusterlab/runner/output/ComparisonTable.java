@@ -33,6 +33,19 @@ public final class ComparisonTable {
             row.add(r.status());
             rows.add(row);
         }
+        return align(header, rows, 3);
+    }
+
+    /**
+     * Aligns cells in columns two spaces apart under a dashed rule; columns from {@code firstNumeric}
+     * on, except the last, are right-aligned.
+     *
+     * @param header column titles
+     * @param rows cells
+     * @param firstNumeric index of the first right-aligned column
+     * @return the text, one line per row
+     */
+    static String align(List<String> header, List<List<String>> rows, int firstNumeric) {
         int[] width = new int[header.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = header.get(c).length();
@@ -41,14 +54,14 @@ public final class ComparisonTable {
             }
         }
         StringBuilder s = new StringBuilder();
-        line(s, header, width);
+        line(s, header, width, firstNumeric);
         List<String> rule = new ArrayList<>();
         for (int w : width) {
             rule.add("-".repeat(w));
         }
-        line(s, rule, width);
+        line(s, rule, width, firstNumeric);
         for (List<String> row : rows) {
-            line(s, row, width);
+            line(s, row, width, firstNumeric);
         }
         return s.toString();
     }
@@ -57,15 +70,15 @@ public final class ComparisonTable {
         return RunRecord.OK.equals(r.status());
     }
 
-    private static void line(StringBuilder s, List<String> cells, int[] width) {
+    private static void line(StringBuilder s, List<String> cells, int[] width, int firstNumeric) {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            boolean numeric = c >= 3 && c < cells.size() - 1;
-            String pad = " ".repeat(width[c] - cell.length());
+            boolean numeric = c >= firstNumeric && c < cells.size() - 1;
+            String pad = c == cells.size() - 1 ? "" : " ".repeat(width[c] - cell.length());
             s.append(numeric ? pad + cell : cell + pad);
             s.append(c == cells.size() - 1 ? "" : "  ");
         }
-        s.append(System.lineSeparator().equals("\n") ? "\n" : System.lineSeparator());
+        s.append('\n');
     }
 
     /** Four significant decimals, {@code n/a} where a metric is undefined. */

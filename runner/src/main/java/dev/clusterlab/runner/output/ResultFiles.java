@@ -122,6 +122,47 @@ public final class ResultFiles {
         return done;
     }
 
+    /**
+     * The runs recorded in {@code results.jsonl} by earlier invocations (for the table of a resumed
+     * experiment); a line cut short by a crash is skipped.
+     *
+     * @return the records, in file order
+     */
+    @SuppressWarnings("unchecked")
+    public List<RunRecord> readRecords() {
+        Path file = dir.resolve("results.jsonl");
+        List<RunRecord> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        try {
+            for (String line : new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                Map<String, Object> row;
+                try {
+                    row = JSON.readValue(line, Map.class);
+                } catch (tools.jackson.core.JacksonException partial) {
+                    continue;
+                }
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                ((Map<String, Object>) row.getOrDefault("metrics", Map.of())).forEach((k, v) -> metrics.put(k, number(v)));
+                out.add(new RunRecord(String.valueOf(row.get("run_id")), String.valueOf(row.get("dataset")),
+                        String.valueOf(row.get("algorithm")), String.valueOf(row.get("algorithm_id")),
+                        (Map<String, Object>) row.getOrDefault("params", Map.of()), ((Number) row.get("seed")).longValue(),
+                        ((Number) row.get("repeat")).intValue(), String.valueOf(row.get("status")),
+                        String.valueOf(row.getOrDefault("message", "")), number(row.get("seconds")),
+                        ((Number) row.get("clusters")).intValue(), ((Number) row.get("noise")).intValue(),
+                        ((Number) row.get("iterations")).intValue(), number(row.get("objective")), metrics));
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.clusterlab.api.UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
     private List<String> header() {
         List<String> h = new ArrayList<>(List.of("run_id", "dataset", "algorithm", "params", "seed", "repeat", "status",
                 "seconds", "clusters", "noise", "iterations", "objective"));
