@@ -30,6 +30,7 @@ final class PluginsCommand implements Callable<Integer> {
                 List<String> provides = new ArrayList<>();
                 s.algorithms().forEach(a -> provides.add("algorithm " + a));
                 s.metrics().forEach(m -> provides.add("metric " + m));
+                s.preprocessors().forEach(m -> provides.add("step " + m));
                 io.out().printf("%-12s %-16s %-11s %-44s %s%n", s.id(), s.version(), s.ok() ? s.state() : "FAILED",
                         s.file().getFileName(), s.ok() ? String.join(", ", provides) : "problem: " + s.problem());
                 allOk &= s.ok();

@@ -15,11 +15,13 @@ import java.util.Set;
  * @param features 0-based feature columns, in file order
  * @param featureNames their names (header names, or {@code x1..xd})
  * @param labelColumn 0-based label column, or -1
+ * @param weightColumn 0-based sample-weight column, or -1
  */
-record ColumnSelection(int[] features, List<String> featureNames, int labelColumn) {
+record ColumnSelection(int[] features, List<String> featureNames, int labelColumn, int weightColumn) {
 
-    static ColumnSelection resolve(Path file, List<String> header, int width, CsvOptions o) {
+    static ColumnSelection resolve(Object file, List<String> header, int width, CsvOptions o) {
         int label = o.labelColumn() == null ? -1 : index(file, header, width, o.labelColumn(), "label_column");
+        int weight = o.weightColumn() == null ? -1 : index(file, header, width, o.weightColumn(), "weight_column");
         Set<Integer> excluded = new LinkedHashSet<>();
         for (Object e : o.exclude()) {
             excluded.add(index(file, header, width, e, "exclude"));
@@ -27,14 +29,14 @@ record ColumnSelection(int[] features, List<String> featureNames, int labelColum
         List<Integer> chosen = new ArrayList<>();
         if (o.columns().isEmpty()) {
             for (int c = 0; c < width; c++) {
-                if (c != label && !excluded.contains(c)) {
+                if (c != label && c != weight && !excluded.contains(c)) {
                     chosen.add(c);
                 }
             }
         } else {
             for (Object c : o.columns()) {
                 int idx = index(file, header, width, c, "columns");
-                if (!excluded.contains(idx) && idx != label && !chosen.contains(idx)) {
+                if (!excluded.contains(idx) && idx != label && idx != weight && !chosen.contains(idx)) {
                     chosen.add(idx);
                 }
             }
@@ -48,10 +50,10 @@ record ColumnSelection(int[] features, List<String> featureNames, int labelColum
         for (int c : features) {
             names.add(header != null ? header.get(c) : "x" + (c + 1));
         }
-        return new ColumnSelection(features, names, label);
+        return new ColumnSelection(features, names, label, weight);
     }
 
-    private static int index(Path file, List<String> header, int width, Object ref, String key) {
+    private static int index(Object file, List<String> header, int width, Object ref, String key) {
         if (ref instanceof Number n) {
             long i = n.longValue();
             if (i < 0 || i >= width) {

@@ -38,9 +38,41 @@ public final class CsvDatasetReader {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no such file");
         }
-        CsvReader.CsvReaderBuilder builder = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true);
-        try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            return read(csv, file.toString(), name, options);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a CSV resource bundled in the runner jar (the {@code bundled:} datasets).
+     *
+     * @param resource absolute resource path
+     * @param name the dataset name
+     * @param options columns, label column, header
+     * @return the dataset
+     */
+    public static Dataset readResource(String resource, String name, CsvOptions options) {
+        java.io.InputStream in = CsvDatasetReader.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("bundled dataset " + resource + " is missing from the runner jar");
+        }
+        try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(in, StandardCharsets.UTF_8)) {
+            return read(csv, "(bundled) " + resource.substring(resource.lastIndexOf('/') + 1), name, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvReader.CsvReaderBuilder builder() {
+        return CsvReader.builder().detectBomHeader(true).skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true);
+    }
+
+    private static Dataset read(CsvReader<CsvRecord> csv, String file, String name, CsvOptions options) {
+        try {
             Iterator<CsvRecord> it = csv.iterator();
             if (!it.hasNext()) {
                 throw new UserInputException(file + ": the file is empty; expected rows of numbers");
@@ -55,58 +87,91 @@ public final class CsvDatasetReader {
             List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
             int width = first.getFieldCount();
             ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);
-            FloatColumnsBuilder values = new FloatColumnsBuilder();
-            List<String> labelTexts = sel.labelColumn() >= 0 ? new ArrayList<>() : null;
-            int rows = 0;
+            Rows rows = new Rows(file, width, sel, header, options.allowMissing());
             if (!hasHeader) {
-                readRow(file, first, width, sel, values, labelTexts, header);
-                rows++;
+                rows.read(first);
             }
             while (it.hasNext()) {
-                readRow(file, it.next(), width, sel, values, labelTexts, header);
-                rows++;
+                rows.read(it.next());
             }
-            if (rows == 0) {
+            if (rows.count == 0) {
                 throw new UserInputException(file + ": only a header line; expected rows of numbers below it");
             }
-            int[] truth = labelTexts == null ? null : labels(labelTexts);
-            return Dataset.of(name, rows, sel.features().length, values.toArray(), sel.featureNames(), truth);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(file + ": no such file", e);
+            int[] truth = rows.labelTexts == null ? null : labels(rows.labelTexts);
+            float[] values = rows.values.toArray();
+            Dataset data = rows.missing
+                    ? Dataset.withMissingValues(name, rows.count, sel.features().length, values, sel.featureNames(), truth)
+                    : Dataset.of(name, rows.count, sel.features().length, values, sel.featureNames(), truth);
+            return rows.weights == null ? data : data.withWeights(rows.weights.toArray());
         } catch (CsvParseException e) {
             throw new UserInputException(file + ": malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UserInputException(file + ": cannot read: " + e.getCause().getMessage(), e);
         }
     }
 
-    private static void readRow(Path file, CsvRecord rec, int width, ColumnSelection sel, FloatColumnsBuilder values,
-                                List<String> labelTexts, List<String> header) {
-        long line = rec.getStartingLineNumber();
-        if (rec.getFieldCount() != width) {
-            throw new UserInputException(file + ":" + line + ": expected " + width + " fields like the first line; found "
-                    + rec.getFieldCount());
+    /** The state of one pass over the records. */
+    private static final class Rows {
+        final String file;
+        final int width;
+        final ColumnSelection sel;
+        final List<String> header;
+        final boolean allowMissing;
+        final FloatColumnsBuilder values = new FloatColumnsBuilder();
+        final FloatColumnsBuilder weights;
+        final List<String> labelTexts;
+        int count;
+        boolean missing;
+
+        Rows(String file, int width, ColumnSelection sel, List<String> header, boolean allowMissing) {
+            this.file = file;
+            this.width = width;
+            this.sel = sel;
+            this.header = header;
+            this.allowMissing = allowMissing;
+            this.weights = sel.weightColumn() >= 0 ? new FloatColumnsBuilder() : null;
+            this.labelTexts = sel.labelColumn() >= 0 ? new ArrayList<>() : null;
         }
-        for (int c : sel.features()) {
-            String field = rec.getField(c).trim();
-            values.add(parse(file, line, c, field, header));
-        }
-        if (labelTexts != null) {
-            String label = rec.getField(sel.labelColumn()).trim();
-            if (label.isEmpty()) {
-                throw new UserInputException(file + ":" + line + ":" + (sel.labelColumn() + 1)
-                        + ": the label column is empty; expected a label");
+
+        void read(CsvRecord rec) {
+            long line = rec.getStartingLineNumber();
+            if (rec.getFieldCount() != width) {
+                throw new UserInputException(file + ":" + line + ": expected " + width + " fields like the first line; found "
+                        + rec.getFieldCount());
             }
-            labelTexts.add(label);
+            for (int c : sel.features()) {
+                String field = rec.getField(c).trim();
+                if (field.isEmpty() && allowMissing) {
+                    values.add(Float.NaN);
+                    missing = true;
+                } else {
+                    values.add(parse(file, line, c, field, header));
+                }
+            }
+            if (weights != null) {
+                float w = parse(file, line, sel.weightColumn(), rec.getField(sel.weightColumn()).trim(), header);
+                if (w < 0) {
+                    throw new UserInputException(file + ":" + line + ":" + (sel.weightColumn() + 1)
+                            + ": a sample weight must be >= 0; found " + w);
+                }
+                weights.add(w);
+            }
+            if (labelTexts != null) {
+                String label = rec.getField(sel.labelColumn()).trim();
+                if (label.isEmpty()) {
+                    throw new UserInputException(file + ":" + line + ":" + (sel.labelColumn() + 1)
+                            + ": the label column is empty; expected a label");
+                }
+                labelTexts.add(label);
+            }
+            count++;
         }
     }
 
-    private static float parse(Path file, long line, int column, String field, List<String> header) {
+    private static float parse(String file, long line, int column, String field, List<String> header) {
         String where = file + ":" + line + ":" + (column + 1) + (header != null ? " (column '" + header.get(column) + "')" : "");
         if (field.isEmpty()) {
-            throw new UserInputException(where + ": empty cell; expected a number (missing values are not allowed)");
+            throw new UserInputException(where + ": empty cell; expected a number (missing values are allowed only when the experiment declares an impute step)");
         }
         if (!NumberSyntax.isNumber(field)) {
             throw new UserInputException(where + ": expected a finite decimal number; found '" + field

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The built-in dataset generators. */
 public final class Generators {
-    private static final List<DatasetGenerator> ALL = List.of(new BlobsGenerator(), new MoonsGenerator());
+    private static final List<DatasetGenerator> ALL = List.of(new BlobsGenerator(), new MoonsGenerator(),
+            new CirclesGenerator(), new AnisotropicGenerator(), new VariedGenerator(), new UniformGenerator());
 
     private Generators() {
     }

@@ -2,6 +2,7 @@ package dev.clusterlab.runner.experiment;
 
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
+import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,17 @@ public interface Catalog {
 
     /** @return every metric descriptor, in load order */
     List<MetricDescriptor> metrics();
+
+    /**
+     * @param idOrAlias a preprocessing step id or alias
+     * @return its descriptor
+     */
+    default Optional<PreprocessorDescriptor> preprocessor(String idOrAlias) {
+        return Optional.empty();
+    }
+
+    /** @return every preprocessing step id and alias */
+    default List<String> preprocessorNames() {
+        return List.of();
+    }
 }

@@ -20,13 +20,25 @@ public sealed interface DatasetSpec {
      * @param exclude columns to leave out, by name or 0-based position
      * @param labelColumn the ground-truth column, by name or position, or {@code null}
      * @param header {@code auto}, {@code true} or {@code false}
+     * @param weightColumn sample-weight column by name or position, or {@code null}
      */
-    record Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, String header)
-            implements DatasetSpec {
+    record Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, String header,
+               Object weightColumn) implements DatasetSpec {
         public Csv {
             columns = List.copyOf(columns);
             exclude = List.copyOf(exclude);
         }
+    }
+
+    /**
+     * A dataset bundled with ClusterLab ({@code iris}, {@code wine}), with ground truth.
+     *
+     * @param name dataset name
+     * @param id the bundled dataset's id
+     */
+    record Bundled(String name, String id) implements DatasetSpec {
+        /** The ids of the bundled datasets. */
+        public static final List<String> IDS = List.of("iris", "wine");
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.Set;
 public final class ExperimentParser {
     private final Catalog catalog;
     private final Problems problems = new Problems();
+    /** Steps per dataset name, from the dataset's own 'preprocessing' or the experiment's. */
+    private final Map<String, List<StepSpec>> steps = new LinkedHashMap<>();
+    private List<StepSpec> defaultSteps = List.of();
 
     private ExperimentParser(Catalog catalog) {
         this.catalog = catalog;
@@ -59,6 +62,8 @@ public final class ExperimentParser {
         long seed = r.integer("seed", 0, Long.MIN_VALUE);
         int repeats = (int) r.integer("repeats", 1, 1);
         int threads = (int) r.integer("threads", 0, 1);
+        double timeout = timeout(r);
+        defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
         List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
         List<String> metrics = metrics(r);
@@ -76,7 +81,23 @@ public final class ExperimentParser {
         r.finish();
         checkUniqueNames(datasets.stream().map(DatasetSpec::name).toList(), r, "datasets", "dataset");
         checkUniqueNames(algorithms.stream().map(AlgorithmSpec::label).toList(), r, "algorithms", "algorithm");
-        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy);
+        Map<String, List<StepSpec>> preprocessing = new LinkedHashMap<>();
+        for (DatasetSpec d : datasets) {
+            preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
+        }
+        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout);
+    }
+
+    private double timeout(MappingReader r) {
+        Optional<YamlNode> n = r.node("timeout");
+        if (n.isEmpty()) {
+            return 0;
+        }
+        if (n.get() instanceof YamlNode.Scalar s && s.value() instanceof Number num && num.doubleValue() > 0) {
+            return num.doubleValue();
+        }
+        problems.add(n.get().location(), "'timeout' must be a number of seconds > 0 for each run; found " + n.get().kind());
+        return 0;
     }
 
     private interface ItemReader<T> {
@@ -113,13 +134,35 @@ public final class ExperimentParser {
         MappingReader r = o.get();
         boolean isCsv = r.has("csv");
         boolean isGenerated = r.has("generator");
-        if (isCsv == isGenerated) {
-            problems.add(r.location(), "a dataset needs exactly one of 'csv' (a file) or 'generator' ("
-                    + String.join(", ", Generators.ids()) + ")");
-            r.accept("name", "csv", "generator");
+        boolean isBundled = r.has("bundled");
+        List<StepSpec> own = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(null);
+        if ((isCsv ? 1 : 0) + (isGenerated ? 1 : 0) + (isBundled ? 1 : 0) != 1) {
+            problems.add(r.location(), "a dataset needs exactly one of 'csv' (a file), 'generator' ("
+                    + String.join(", ", Generators.ids()) + ") or 'bundled' (" + String.join(", ", DatasetSpec.Bundled.IDS) + ")");
+            r.accept(r.entries().keySet().toArray(String[]::new));
             return null;
         }
-        if (isCsv) {
+        DatasetSpec spec = isBundled ? bundled(r) : isCsv ? csv(r, baseDir) : generated(r);
+        if (spec != null && own != null) {
+            steps.put(spec.name(), own);
+        }
+        return spec;
+    }
+
+    private DatasetSpec bundled(MappingReader r) {
+        String id = r.text("bundled", "");
+        String name = r.text("name", id);
+        r.finish();
+        if (!DatasetSpec.Bundled.IDS.contains(id)) {
+            problems.add(r.node("bundled").orElseThrow().location(), "unknown bundled dataset '" + id + "'"
+                    + Suggestions.hint(id, DatasetSpec.Bundled.IDS) + " (bundled: " + String.join(", ", DatasetSpec.Bundled.IDS) + ")");
+            return null;
+        }
+        return new DatasetSpec.Bundled(name, id);
+    }
+
+    private DatasetSpec csv(MappingReader r, Path baseDir) {
+        {
             String file = r.text("csv", "");
             String name = r.text("name", stem(file));
             List<Object> columns = r.scalarList("columns");
@@ -132,9 +175,13 @@ public final class ExperimentParser {
             if (!List.of("auto", "true", "false").contains(header)) {
                 problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + header + "'");
             }
+            Object weight = r.has("weight_column") ? r.scalarList("weight_column").stream().findFirst().orElse(null) : null;
             r.finish();
-            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header);
+            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight);
         }
+    }
+
+    private DatasetSpec generated(MappingReader r) {
         String generatorId = r.text("generator", "");
         String name = r.text("name", generatorId);
         Optional<DatasetGenerator> g = Generators.byId(generatorId);
@@ -213,6 +260,10 @@ public final class ExperimentParser {
                 List<String> names = desc.params().stream().map(ParamSpec::name).toList();
                 problems.add(r.keyLocation(key), "unknown parameter '" + key + "' of " + desc.id()
                         + Suggestions.hint(key, names) + " (known: " + String.join(", ", names) + ")");
+                continue;
+            }
+            if (e.getValue() instanceof YamlNode.Mapping range) {
+                grid.put(key, GridRange.expand(range, key, desc.id(), spec.get(), problems));
                 continue;
             }
             List<YamlNode> values = e.getValue() instanceof YamlNode.Sequence seq ? seq.items() : List.of(e.getValue());

@@ -30,6 +30,7 @@ public final class ExperimentRunner {
     private final PluginHost host;
     private final int threads;
     private final PrintStream progress;
+    private Map<String, Object> preprocessingSummaries = Map.of();
 
     /**
      * @param host loaded plugins
@@ -51,9 +52,17 @@ public final class ExperimentRunner {
      */
     public Outcome run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
+        Map<String, Object> preprocessing = new LinkedHashMap<>();
         for (DatasetSpec spec : e.datasets()) {
-            datasets.put(spec.name(), DatasetLoader.load(spec, e.seed()));
+            List<StepSpec> steps = e.stepsFor(spec.name());
+            Dataset raw = DatasetLoader.load(spec, e.seed(), Preprocessing.imputes(steps, host));
+            Preprocessing.Result prepared = Preprocessing.apply(raw, steps, host, Fitting.context(threads, e.seed()));
+            datasets.put(spec.name(), prepared.data());
+            if (!steps.isEmpty()) {
+                preprocessing.put(spec.name(), prepared.summaries());
+            }
         }
+        this.preprocessingSummaries = preprocessing;
         List<RunRecord> records = new ArrayList<>();
         // Resumed experiments keep the provenance of the runs recorded before.
         Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
@@ -133,6 +142,7 @@ public final class ExperimentRunner {
         datasets.forEach((name, d) -> ds.put(name, Map.of("n", d.n(), "d", d.d(), "fingerprint", d.fingerprint(),
                 "has_truth", d.hasTruth())));
         p.put("datasets", ds);
+        p.put("preprocessing", preprocessingSummaries);
         p.put("runs", runs);
         return p;
     }

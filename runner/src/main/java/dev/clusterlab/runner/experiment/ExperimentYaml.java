@@ -27,6 +27,9 @@ public final class ExperimentYaml {
         m.put("seed", e.seed());
         m.put("repeats", e.repeats());
         m.put("threads", threads);
+        if (e.timeoutSeconds() > 0) {
+            m.put("timeout", e.timeoutSeconds());
+        }
         List<Object> datasets = new ArrayList<>();
         for (DatasetSpec d : e.datasets()) {
             Map<String, Object> dm = new LinkedHashMap<>();
@@ -44,7 +47,11 @@ public final class ExperimentYaml {
                         dm.put("label_column", c.labelColumn());
                     }
                     dm.put("header", c.header());
+                    if (c.weightColumn() != null) {
+                        dm.put("weight_column", c.weightColumn());
+                    }
                 }
+                case DatasetSpec.Bundled b -> dm.put("bundled", b.id());
                 case DatasetSpec.Generated g -> {
                     dm.put("generator", g.generator());
                     dm.put("seed", g.params().getOrDefault("seed", e.seed()));
@@ -54,6 +61,17 @@ public final class ExperimentYaml {
                         }
                     });
                 }
+            }
+            List<StepSpec> steps = e.stepsFor(d.name());
+            if (!steps.isEmpty()) {
+                List<Object> list = new ArrayList<>();
+                for (StepSpec st : steps) {
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("id", st.id());
+                    sm.putAll(st.params());
+                    list.add(sm);
+                }
+                dm.put("preprocessing", list);
             }
             datasets.add(dm);
         }

@@ -6,6 +6,8 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.metric.QualityMetric;
+import dev.clusterlab.api.preprocess.Preprocessor;
+import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import dev.clusterlab.runner.experiment.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +38,9 @@ public final class PluginHost implements Catalog, AutoCloseable {
     private final Map<String, Loaded<QualityMetric>> metrics = new LinkedHashMap<>();
     private final Map<String, MetricDescriptor> metricDescriptors = new LinkedHashMap<>();
     private final Map<String, String> metricAliases = new LinkedHashMap<>();
+    private final Map<String, Loaded<Preprocessor>> preprocessors = new LinkedHashMap<>();
+    private final Map<String, PreprocessorDescriptor> preprocessorDescriptors = new LinkedHashMap<>();
+    private final Map<String, String> preprocessorAliases = new LinkedHashMap<>();
     private final List<PluginStatus> statuses = new ArrayList<>();
 
     private PluginHost(Path dir) {
@@ -48,7 +53,8 @@ public final class PluginHost implements Catalog, AutoCloseable {
             statuses.add(inspect(w));
         }
         for (Path file : unloadedFiles(dir)) {
-            statuses.add(new PluginStatus(file.getFileName().toString(), "", "NOT LOADED", file, whyNotLoaded(file), List.of(), List.of()));
+            statuses.add(new PluginStatus(file.getFileName().toString(), "", "NOT LOADED", file, whyNotLoaded(file), List.of(), List.of(),
+                    List.of()));
         }
     }
 
@@ -74,6 +80,7 @@ public final class PluginHost implements Catalog, AutoCloseable {
         }
         List<String> algIds = new ArrayList<>();
         List<String> metricIds = new ArrayList<>();
+        List<String> stepIds = new ArrayList<>();
         if (problem == null) {
             try {
                 for (ClusteringAlgorithm a : manager.getExtensions(ClusteringAlgorithm.class, w.getPluginId())) {
@@ -90,19 +97,28 @@ public final class PluginHost implements Catalog, AutoCloseable {
                         metricIds.add(desc.id());
                     }
                 }
-                if (algIds.isEmpty() && metricIds.isEmpty()) {
+                for (Preprocessor p : manager.getExtensions(Preprocessor.class, w.getPluginId())) {
+                    PreprocessorDescriptor desc = p.descriptor();
+                    if (register(preprocessorDescriptors, preprocessorAliases, desc.id(), desc.aliases(), desc)) {
+                        preprocessors.put(desc.id(), new Loaded<>(p, w.getPluginId(), d.getVersion()));
+                        stepIds.add(desc.id());
+                    }
+                }
+                if (algIds.isEmpty() && metricIds.isEmpty() && stepIds.isEmpty()) {
                     problem = "started but provides no algorithm or metric (is PF4J's annotation processor configured?)";
                 }
             } catch (RuntimeException | LinkageError e) {
                 problem = "failed while describing its extensions: " + e;
                 algIds.forEach(id -> forget(algorithms, algorithmDescriptors, algorithmAliases, id));
                 metricIds.forEach(id -> forget(metrics, metricDescriptors, metricAliases, id));
+                stepIds.forEach(id -> forget(preprocessors, preprocessorDescriptors, preprocessorAliases, id));
                 algIds.clear();
                 metricIds.clear();
+                stepIds.clear();
             }
         }
         return new PluginStatus(w.getPluginId(), d.getVersion(), problem == null ? "STARTED" : w.getPluginState().toString(),
-                w.getPluginPath(), problem, algIds, metricIds);
+                w.getPluginPath(), problem, algIds, metricIds, stepIds);
     }
 
     private static <D> boolean register(Map<String, D> descriptors, Map<String, String> aliases, String id, List<String> more, D desc) {
@@ -199,6 +215,29 @@ public final class PluginHost implements Catalog, AutoCloseable {
     @Override
     public List<MetricDescriptor> metrics() {
         return List.copyOf(metricDescriptors.values());
+    }
+
+    /**
+     * @param idOrAlias preprocessing step id or alias
+     * @return the step with its plugin
+     */
+    public Optional<Loaded<Preprocessor>> loadedPreprocessor(String idOrAlias) {
+        return Optional.ofNullable(preprocessorAliases.get(idOrAlias)).map(preprocessors::get);
+    }
+
+    @Override
+    public Optional<PreprocessorDescriptor> preprocessor(String idOrAlias) {
+        return Optional.ofNullable(preprocessorAliases.get(idOrAlias)).map(preprocessorDescriptors::get);
+    }
+
+    @Override
+    public List<String> preprocessorNames() {
+        return List.copyOf(preprocessorAliases.keySet());
+    }
+
+    /** @return every preprocessing step descriptor, in load order */
+    public List<PreprocessorDescriptor> preprocessors() {
+        return List.copyOf(preprocessorDescriptors.values());
     }
 
     @Override

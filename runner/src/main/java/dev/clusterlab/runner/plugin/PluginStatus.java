@@ -12,9 +12,11 @@ import java.nio.file.Path;
  * @param problem why it is not usable, or {@code null}
  * @param algorithms ids of the algorithms it provides
  * @param metrics ids of the metrics it provides
+ * @param preprocessors ids of the preprocessing steps it provides
  */
 public record PluginStatus(String id, String version, String state, Path file, String problem,
-                           java.util.List<String> algorithms, java.util.List<String> metrics) {
+                           java.util.List<String> algorithms, java.util.List<String> metrics,
+                           java.util.List<String> preprocessors) {
     /** @return whether the plugin works */
     public boolean ok() {
         return problem == null;

@@ -31,9 +31,9 @@ class GeneratorsTest {
 
     @Test
     void registry() {
-        assertThat(Generators.ids()).containsExactly("blobs", "moons");
+        assertThat(Generators.ids()).containsExactly("blobs", "moons", "circles", "anisotropic", "varied", "uniform");
         assertThat(Generators.byId("moons")).containsInstanceOf(MoonsGenerator.class);
-        assertThat(Generators.byId("circles")).isEmpty();
+        assertThat(Generators.byId("spirals")).isEmpty();
     }
 
     @Test

@@ -156,7 +156,7 @@ class ExperimentParserTest {
                 seeed: 3
                 """);
         assertThat(msg).isEqualTo("exp.yaml:5:1: unknown key 'seeed' in the experiment; did you mean 'seed'? "
-                + "(allowed: name, seed, repeats, threads, datasets, algorithms, metrics, rank_by)");
+                + "(allowed: name, seed, repeats, threads, timeout, preprocessing, datasets, algorithms, metrics, rank_by)");
     }
 
     @Test
@@ -297,7 +297,7 @@ class ExperimentParserTest {
                 algorithms:
                   - id: dbscan
                 """)).singleElement().asString()
-                .startsWith("exp.yaml:2:5: a dataset needs exactly one of 'csv' (a file) or 'generator' (blobs, moons)");
+                .startsWith("exp.yaml:2:5: a dataset needs exactly one of 'csv' (a file), 'generator' (blobs, moons, circles, anisotropic, varied, uniform) or 'bundled' (iris, wine)");
     }
 
     @Test
@@ -314,12 +314,12 @@ class ExperimentParserTest {
     void unknownGeneratorNamesTheKnownOnes() {
         assertThat(problems("""
                 datasets:
-                  - generator: circles
+                  - generator: spirals
                 algorithms:
                   - id: dbscan
                 """)).singleElement().asString()
-                .startsWith("exp.yaml:2:16: unknown generator 'circles'")
-                .endsWith("(known: blobs, moons)");
+                .startsWith("exp.yaml:2:16: unknown generator 'spirals'")
+                .endsWith("(known: blobs, moons, circles, anisotropic, varied, uniform)");
     }
 
     @Test
