@@ -6,8 +6,6 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.Suggestions;
-import dev.clusterlab.runner.data.CsvDatasetReader;
-import dev.clusterlab.runner.data.CsvOptions;
 import dev.clusterlab.runner.data.LabelFiles;
 import dev.clusterlab.runner.experiment.Fitting;
 import dev.clusterlab.runner.plugin.Loaded;
@@ -33,8 +31,14 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter; repeat for more.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE.csv", description = "Numeric CSV; header detected.")
-    Path input;
+    @Mixin
+    InputOptions in;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "Sample weights, one number >= 0 per line, in input order.")
+    Path weights;
+
+    @Option(names = "--save-model", paramLabel = "M.json", description = "Save the fitted model (for 'clusterlab predict' and 'assign --model').")
+    Path saveModel;
 
     @Option(names = "--truth", paramLabel = "LABELS.csv", description = "Ground-truth labels, one integer per line, -1 for noise.")
     Path truth;
@@ -84,7 +88,10 @@ final class ClusterCommand implements Callable<Integer> {
                             + (host.algorithmNames().isEmpty() ? " (no algorithm plugin is loaded: see 'clusterlab plugins')"
                             : " (available: " + String.join(", ", host.algorithmNames()) + ")")));
             List<String> metricIds = metricIds(host);
-            Dataset data = CsvDatasetReader.read(input, input.getFileName().toString(), CsvOptions.DEFAULT);
+            Dataset data = in.read();
+            if (weights != null) {
+                data = data.withWeights(WeightFiles.read(weights, data.n()));
+            }
             if (truth != null) {
                 data = data.withTruth(LabelFiles.read(truth, data.n(), truthNoise));
             }
@@ -101,6 +108,9 @@ final class ClusterCommand implements Callable<Integer> {
             notes.forEach(n -> io.err().println("warning: " + n));
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
+            }
+            if (saveModel != null) {
+                Models.save(saveModel, alg, fit, data);
             }
             FitSummary summary = new FitSummary(alg.extension().descriptor().id(), fit.params().asMap(), data.n(), data.d(),
                     fit.result().clusterCount(), fit.result().noiseCount(), median(seconds), seconds,

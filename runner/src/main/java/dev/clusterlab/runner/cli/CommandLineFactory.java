@@ -28,6 +28,8 @@ public final class CommandLineFactory {
         CommandLine cl = new CommandLine(new ClusterLabCommand())
                 .addSubcommand(new RunCommand(io))
                 .addSubcommand(new ClusterCommand(io))
+                .addSubcommand(new AssignCommand(io))
+                .addSubcommand(new PredictCommand(io))
                 .addSubcommand(new ValidateCommand(io))
                 .addSubcommand(new ListCommand(io))
                 .addSubcommand(new PluginsCommand(io))

@@ -4,6 +4,8 @@ import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.runner.experiment.Catalog;
 import dev.clusterlab.runner.experiment.Experiment;
 import dev.clusterlab.runner.experiment.ExperimentParser;
+import dev.clusterlab.runner.yaml.YamlNode;
+import dev.clusterlab.runner.yaml.YamlOverrides;
 import dev.clusterlab.runner.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +23,15 @@ final class ExperimentSource {
     }
 
     static Experiment load(Path file, Catalog catalog) {
+        return load(file, catalog, java.util.List.of());
+    }
+
+    static Experiment load(Path file, Catalog catalog, java.util.List<String> overrides) {
         if (file == null) {
             try (InputStream in = ExperimentSource.class.getResourceAsStream("/dev/clusterlab/runner/" + QUICKSTART);
                  Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return ExperimentParser.parse(YamlReader.read("(embedded) " + QUICKSTART, r), Path.of("."), "quickstart", catalog);
+                YamlNode tree = YamlOverrides.apply(YamlReader.read("(embedded) " + QUICKSTART, r), overrides);
+                return ExperimentParser.parse(tree, Path.of("."), "quickstart", catalog);
             } catch (IOException e) {
                 throw new IllegalStateException("the embedded quickstart experiment is missing from the runner jar", e);
             }
@@ -35,7 +42,8 @@ final class ExperimentSource {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Path base = file.toAbsolutePath().getParent();
             String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            return ExperimentParser.parse(YamlReader.read(file.toString(), r), base, stem, catalog);
+            YamlNode tree = YamlOverrides.apply(YamlReader.read(file.toString(), r), overrides);
+            return ExperimentParser.parse(tree, base, stem, catalog);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new UserInputException(file + ": not UTF-8 text", e);
         } catch (IOException e) {

@@ -45,6 +45,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue in an existing output folder, skipping runs recorded as OK.")
     boolean resume;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a value of the experiment file, e.g. --set seed=7 --set algorithms[0].params.k=[2,3,4]; repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Print the expanded run matrix and stop: nothing is loaded, fitted or written.")
+    boolean dryRun;
+
     @Option(names = "--table", paramLabel = "VIEW", defaultValue = "summary",
             description = "summary (per configuration: mean ± std over seeds, ranked; default) or runs (one row per run).")
     String table;
@@ -65,8 +72,17 @@ final class RunCommand implements Callable<Integer> {
         }
         try (PluginHost host = common.openHost()) {
             PluginWarnings.print(host, io.err());
-            Experiment e = ExperimentSource.load(file, host);
+            Experiment e = ExperimentSource.load(file, host, overrides);
             int threads = common.threads(e.threads());
+            if (dryRun) {
+                List<PlannedRun> plan = RunPlan.expand(e);
+                io.out().printf("experiment %s: %d runs, %d threads per fit%n", e.name(), plan.size(), threads);
+                for (PlannedRun p : plan) {
+                    io.out().printf("%4d  %s  %s  %s  seed %d  (%s)%n", p.index(), p.dataset(), p.algorithm().label(), p.paramsText(),
+                            p.seed(), p.id());
+                }
+                return 0;
+            }
             Path dir = output != null ? output
                     : Path.of("results", e.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             checkOutputFolder(dir);

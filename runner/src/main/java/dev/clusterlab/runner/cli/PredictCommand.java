@@ -1,0 +1,57 @@
+package dev.clusterlab.runner.cli;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.algorithm.ClusterModel;
+import dev.clusterlab.runner.data.LabelFiles;
+import dev.clusterlab.runner.experiment.Fitting;
+import dev.clusterlab.runner.plugin.PluginHost;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code clusterlab predict}: labels new points with a saved model. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Label the rows of a CSV file with a model saved by 'clusterlab cluster --save-model'.")
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "M.json", description = "The saved model.")
+    Path model;
+
+    @Mixin
+    InputOptions in;
+
+    @Option(names = "--output", paramLabel = "LABELS.csv", description = "Write the labels here (default: standard output).")
+    Path output;
+
+    @Mixin
+    CommonOptions common;
+
+    private final Streams io;
+
+    PredictCommand(Streams io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        try (PluginHost host = common.openHost()) {
+            PluginWarnings.print(host, io.err());
+            ClusterModel m = Models.load(model, host);
+            Dataset data = in.read();
+            Models.checkDimension(model, m, data);
+            int[] labels = m.predict(data, Fitting.context(common.threads(0), 0));
+            if (output != null) {
+                LabelFiles.write(output, labels);
+                io.err().println("wrote " + labels.length + " labels to " + output);
+            } else {
+                StringBuilder s = new StringBuilder(labels.length * 3);
+                for (int l : labels) {
+                    s.append(l).append('\n');
+                }
+                io.out().print(s);
+            }
+            return 0;
+        }
+    }
+}
