@@ -3,6 +3,7 @@ package dev.clusterlab.runner.experiment;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.ParamSpec;
+import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,5 +52,21 @@ final class FakeCatalog implements Catalog {
     @Override
     public List<MetricDescriptor> metrics() {
         return metrics;
+    }
+
+    static final PreprocessorDescriptor STANDARDIZE = new PreprocessorDescriptor("standardize", List.of("zscore"), "Standardise",
+            "Zero mean, unit variance.", List.of(), false, List.of());
+    static final PreprocessorDescriptor IMPUTE = new PreprocessorDescriptor("impute", List.of(), "Impute", "Fill missing values.",
+            List.of(ParamSpec.choice("strategy", "mean", List.of("mean", "median"), "statistic")), true, List.of());
+
+    @Override
+    public Optional<PreprocessorDescriptor> preprocessor(String idOrAlias) {
+        return java.util.stream.Stream.of(STANDARDIZE, IMPUTE).filter(p -> p.id().equals(idOrAlias) || p.aliases().contains(idOrAlias))
+                .findFirst();
+    }
+
+    @Override
+    public List<String> preprocessorNames() {
+        return List.of("standardize", "zscore", "impute");
     }
 }
