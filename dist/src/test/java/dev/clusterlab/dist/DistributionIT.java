@@ -21,7 +21,10 @@ class DistributionIT {
     void quickstartRunsThroughTheLauncherAndWritesEveryResultFile() throws Exception {
         Cli.Result r = Cli.launcher(tmp, "run", "--output", "out", "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("dataset", "algorithm", "silhouette", "adjusted_rand", "kmeans-pp", "kmeans-random", "moons");
+        assertThat(r.out()).contains("rank", "algorithm", "silhouette", "adjusted_rand", "kmeans-pp", "kmeans-random", "moons",
+                "ranked by silhouette (higher is better)", "suggested k for kmeans-pp", " ± ");
+        // every dataset block names its best configuration
+        assertThat(r.out().lines().filter(l -> l.startsWith("1*"))).hasSize(3);
         Path out = tmp.resolve("out");
         // 3 datasets x 2 algorithm entries x 3 values of k x 3 repeats
         int runs = 3 * 2 * 3 * 3;

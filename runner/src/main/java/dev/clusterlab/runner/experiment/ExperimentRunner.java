@@ -19,6 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Executes a run plan: loads every dataset first (a bad file stops the experiment before any run),
@@ -30,6 +37,7 @@ public final class ExperimentRunner {
     private final PluginHost host;
     private final int threads;
     private final PrintStream progress;
+    private final int jobs;
     private Map<String, Object> preprocessingSummaries = Map.of();
 
     /**
@@ -38,8 +46,19 @@ public final class ExperimentRunner {
      * @param progress where one line per run goes (stderr)
      */
     public ExperimentRunner(PluginHost host, int threads, PrintStream progress) {
+        this(host, threads, 1, progress);
+    }
+
+    /**
+     * @param host loaded plugins
+     * @param threads worker threads per fit
+     * @param jobs runs at once
+     * @param progress where progress goes (stderr)
+     */
+    public ExperimentRunner(PluginHost host, int threads, int jobs, PrintStream progress) {
         this.host = host;
         this.threads = threads;
+        this.jobs = jobs;
         this.progress = progress;
     }
 
@@ -63,26 +82,70 @@ public final class ExperimentRunner {
             }
         }
         this.preprocessingSummaries = preprocessing;
-        List<RunRecord> records = new ArrayList<>();
+        List<PlannedRun> todo = plan.stream().filter(r -> !skip.contains(r.id())).toList();
+        ProgressReporter reporter = new ProgressReporter(progress, todo.size(), ProgressReporter.onTerminal());
         // Resumed experiments keep the provenance of the runs recorded before.
         Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
-        for (PlannedRun run : plan) {
-            if (skip.contains(run.id())) {
-                continue;
+        RunRecord[] records = new RunRecord[todo.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, todo.size())), daemon("clusterlab-run"));
+        ExecutorService fits = e.timeoutSeconds() > 0 ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int i = 0; i < todo.size(); i++) {
+                int slot = i;
+                PlannedRun run = todo.get(i);
+                pending.add(pool.submit(() -> {
+                    reporter.started();
+                    Dataset data = datasets.get(run.dataset());
+                    Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
+                    Executed x = execute(e, run, data, alg, fits);
+                    // One writer at a time: rows and provenance stay whole whatever the number of jobs.
+                    synchronized (out) {
+                        out.add(x.record(), x.labels());
+                        if (x.provenance() != null) {
+                            provenance.put(run.id(), x.provenance());
+                        }
+                        out.writeJson("provenance.json", provenance(e, datasets, provenance));
+                    }
+                    records[slot] = x.record();
+                    reporter.finished(run, x.record());
+                }));
             }
-            Dataset data = datasets.get(run.dataset());
-            Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
-            RunRecord rec = execute(e, run, data, alg, out, provenance);
-            records.add(rec);
-            out.writeJson("provenance.json", provenance(e, datasets, provenance));
-            progress.printf(Locale.ROOT, "[%d/%d] %s  %s %s  seed %d  %s%s%n", run.index(), plan.size(), run.dataset(),
-                    run.algorithm().label(), run.paramsText(), run.seed(), rec.status(),
-                    RunRecord.OK.equals(rec.status()) ? String.format(Locale.ROOT, "  %.3f s", rec.seconds()) : ": " + rec.message());
+            for (Future<?> f : pending) {
+                waitFor(f);
+            }
+        } finally {
+            pool.shutdownNow();
+            if (fits != null) {
+                fits.shutdownNow();
+            }
         }
-        if (records.isEmpty()) {
+        if (todo.isEmpty()) {
             out.writeJson("provenance.json", provenance(e, datasets, provenance));
         }
-        return new Outcome(records, datasets);
+        return new Outcome(List.of(records), datasets);
+    }
+
+    private static void waitFor(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for runs", ex);
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -94,35 +157,66 @@ public final class ExperimentRunner {
     public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets) {
     }
 
-    private RunRecord execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ResultFiles out,
-                              Map<String, Object> provenance) {
+    /** A finished run: its record, labels when it succeeded, provenance when it succeeded. */
+    private record Executed(RunRecord record, int[] labels, Provenance provenance) {
+    }
+
+    private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
         ExecutionContext ctx = Fitting.context(threads, run.seed());
         try {
-            Fitting.Timed fit = Fitting.fit(alg, data, run.params(), ctx);
+            Fitting.Timed fit = fits == null ? Fitting.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, fits);
+            if (fit == null) {
+                return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                        "did not finish within the timeout of %s s (the fit was asked to stop)", e.timeoutSeconds())), null, null);
+            }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
             Map<String, Double> metrics = Fitting.metrics(host, e.metrics(), data, labels, ctx, notes);
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                     run.seed(), run.repeat(), RunRecord.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics);
-            out.add(rec, labels);
-            provenance.put(run.id(), new Provenance(alg.extension().descriptor().id(), alg.extension().descriptor().version(),
+            Provenance p = new Provenance(alg.extension().descriptor().id(), alg.extension().descriptor().version(),
                     alg.pluginId(), alg.pluginVersion(), fit.params().asMap(), run.seed(), data.name(), data.fingerprint(),
-                    KernelSelection.current().kernels().description(), threads, jvm()));
-            return rec;
+                    KernelSelection.current().kernels().description(), threads, jvm());
+            return new Executed(rec, labels, p);
         } catch (UserInputException ex) {
-            return failed(run, out, ex.getMessage());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError ex) {
-            return failed(run, out, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
+        } catch (OutOfMemoryError ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
+        } catch (RuntimeException | StackOverflowError | LinkageError ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())), null, null);
         }
     }
 
-    private static RunRecord failed(PlannedRun run, ResultFiles out, String message) {
-        RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
-                run.seed(), run.repeat(), RunRecord.FAILED, message.replace('\n', ' '), Double.NaN, 0, 0, 0, Double.NaN, Map.of());
-        out.add(rec, null);
-        return rec;
+    /** Fits on another thread and waits at most the timeout; null when it ran out (the fit is interrupted). */
+    private static Fitting.Timed withTimeout(Experiment e, Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run,
+                                             ExecutionContext ctx, ExecutorService fits) {
+        Future<Fitting.Timed> f = fits.submit(() -> Fitting.fit(alg, data, run.params(), ctx));
+        try {
+            return f.get((long) (e.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException ex) {
+            f.cancel(true);
+            return null;
+        } catch (InterruptedException ex) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static RunRecord failed(PlannedRun run, String status, String message) {
+        return new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
+                run.seed(), run.repeat(), status, message.replace('\n', ' '), Double.NaN, 0, 0, 0, Double.NaN, Map.of());
     }
 
     private Map<String, Object> provenance(Experiment e, Map<String, Dataset> datasets, Map<String, Object> runs) {

@@ -28,6 +28,8 @@ public record RunRecord(String runId, String dataset, String algorithm, String a
     public static final String OK = "OK";
     /** Status of a run whose plugin threw or whose data did not fit. */
     public static final String FAILED = "FAILED";
+    /** Status of a run that did not finish within the experiment's timeout. */
+    public static final String TIMEOUT = "TIMEOUT";
 
     public RunRecord {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

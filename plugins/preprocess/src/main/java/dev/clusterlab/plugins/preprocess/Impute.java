@@ -1,0 +1,90 @@
+package dev.clusterlab.plugins.preprocess;
+
+import dev.clusterlab.api.DataException;
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.param.ParamSpec;
+import dev.clusterlab.api.param.Params;
+import dev.clusterlab.api.preprocess.FittedPreprocessor;
+import dev.clusterlab.api.preprocess.Preprocessor;
+import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Missing-value imputation, as scikit-learn's {@code SimpleImputer}: every missing value (NaN, an
+ * empty cell of the input file) is replaced by its column's mean or median over the values that are
+ * present; present values pass unchanged. This is the only built-in step whose descriptor says it
+ * {@code imputes}, so the only one that accepts a dataset with empty cells.
+ *
+ * <p>A column with no value present cannot be imputed: where scikit-learn drops it with a warning,
+ * this step refuses it with a {@link DataException} naming the column, since silently losing a
+ * column would change the experiment.
+ *
+ * @since 0.1
+ */
+@Extension
+public final class Impute implements Preprocessor {
+    static final String ID = "impute";
+    static final ParamSpec STRATEGY = ParamSpec.choice("strategy", "mean", List.of("mean", "median"),
+            "the value that replaces a missing one: its column's mean or median over the values present");
+    private static final PreprocessorDescriptor DESCRIPTOR = new PreprocessorDescriptor(ID, List.of(),
+            "Missing-value imputation",
+            "Replaces each missing value by the mean or median of the values present in its column (scikit-learn's SimpleImputer).",
+            List.of(STRATEGY), true, List.of());
+
+    /** A stateless step; PF4J creates it. @since 0.1 */
+    public Impute() {
+    }
+
+    @Override
+    public PreprocessorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public FittedPreprocessor fit(Dataset data, Params params, ExecutionContext context) {
+        String strategy = params.getString(STRATEGY.name());
+        int d = data.d();
+        double[] fill = new double[d];
+        long[] missing = new long[d];
+        List<String> empty = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            double[] present = Columns.present(data, j);
+            missing[j] = data.n() - present.length;
+            if (present.length == 0) {
+                empty.add("'" + data.featureNames().get(j) + "'");
+                continue;
+            }
+            if (strategy.equals("median")) {
+                Arrays.sort(present);
+                fill[j] = Quantiles.median(present);
+            } else {
+                double sum = 0;
+                for (double x : present) {
+                    sum += x;
+                }
+                fill[j] = sum / present.length;
+            }
+        }
+        if (!empty.isEmpty()) {
+            throw new DataException(ID + ": dataset '" + data.name() + "': column" + (empty.size() > 1 ? "s " : " ")
+                    + String.join(", ", empty) + " must have at least one value present to compute the " + strategy
+                    + "; got none (drop the column from the dataset instead)");
+        }
+        float[] filled = new float[d];
+        for (int j = 0; j < d; j++) {
+            filled[j] = (float) fill[j];
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("features", data.featureNames());
+        summary.put("strategy", strategy);
+        summary.put("statistics", Columns.list(fill));
+        summary.put("missing", Arrays.stream(missing).boxed().toList());
+        return new ColumnMap(ID, data.featureNames(), true, (j, x) -> Double.isNaN(x) ? filled[j] : x, summary);
+    }
+}
