@@ -13,6 +13,9 @@ import dev.clusterlab.runner.output.ResultFiles;
 import dev.clusterlab.runner.output.RunRecord;
 import dev.clusterlab.runner.output.SummaryTable;
 import dev.clusterlab.runner.plugin.PluginHost;
+import dev.clusterlab.runner.report.LabelSource;
+import dev.clusterlab.runner.report.Report;
+import dev.clusterlab.runner.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the expanded run matrix and stop: nothing is loaded, fitted or written.")
     boolean dryRun;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Runs at once (default: cores / threads per fit, at least 1). Results do not depend on it.")
+    Integer jobs;
 
     @Option(names = "--table", paramLabel = "VIEW", defaultValue = "summary",
             description = "summary (per configuration: mean ± std over seeds, ranked; default) or runs (one row per run).")
@@ -93,19 +100,22 @@ final class RunCommand implements Callable<Integer> {
             io.err().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(),
                     done.size(), threads, dir);
             List<RunRecord> earlier = resume ? out.readRecords() : List.of();
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(host, threads, io.err()).run(e, plan, done, out);
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(host, threads, jobs(threads), io.err()).run(e, plan, done, out);
             List<RunRecord> records = outcome.records();
             List<RunRecord> all = inPlanOrder(plan, earlier, records);
+            String rankBy = rankBy(e);
+            boolean higher = rankBy == null || host.metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
+            Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
             if (table.equals("runs")) {
                 io.out().print(ComparisonTable.render(all, e.metrics()));
             } else {
-                String rankBy = rankBy(e);
-                boolean higher = rankBy == null || host.metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
-                Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
                 io.out().print(SummaryTable.render(comparison, notes(outcome.datasets())));
             }
+            out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
+                    LabelSource.folder(dir.resolve("labels")), host::algorithm, host::metric)));
             io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
+            io.out().println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
             long failed = records.stream().filter(r -> !RunRecord.OK.equals(r.status())).count();
             if (failed > 0) {
                 io.err().println(failed + " of " + records.size() + " runs failed; see the message column of " + dir.resolve("results.csv"));
@@ -113,6 +123,13 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private int jobs(int threads) {
+        if (jobs != null && jobs < 1) {
+            throw new UserInputException("--jobs must be >= 1; got " + jobs);
+        }
+        return jobs != null ? jobs : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
     }
 
     /** The experiment's ranking metric: rank_by, else silhouette when measured, else the first metric. */
