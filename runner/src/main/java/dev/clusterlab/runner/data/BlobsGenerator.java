@@ -4,7 +4,6 @@ import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Isotropic Gaussian blobs, as scikit-learn's {@code make_blobs}: centres drawn uniformly in
@@ -40,23 +39,6 @@ public final class BlobsGenerator implements DatasetGenerator {
         int centers = p.getInt("centers");
         double std = p.getDouble("cluster_std");
         double box = p.getDouble("center_box");
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] c = new double[centers * d];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = -box + 2 * box * rnd.nextDouble();
-        }
-        float[] x = new float[Math.multiplyExact(n, d)];
-        int[] truth = new int[n];
-        int row = 0;
-        for (int b = 0; b < centers; b++) {
-            int count = n / centers + (b < n % centers ? 1 : 0);
-            for (int i = 0; i < count; i++, row++) {
-                truth[row] = b;
-                for (int j = 0; j < d; j++) {
-                    x[row * d + j] = (float) (c[b * d + j] + std * Gaussian.next(rnd));
-                }
-            }
-        }
-        return Shuffle.apply(name, x, truth, n, d, rnd);
+        return BlobSampler.sample(name, n, d, centers, box, b -> std, seed);
     }
 }
