@@ -1,0 +1,122 @@
+package dev.clusterlab.plugins.density;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.algorithm.Labels;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** HDBSCAN* invariants on the committed noisy datasets, and its spanning tree against a brute-force one. */
+class HdbscanInvariantsTest {
+
+    @Test
+    void labelsProbabilitiesAndScoresAreWellFormedAndThreadCountInvariant() {
+        for (String name : new String[] {"varied", "moons", "blobs4d"}) {
+            Dataset data = ReferenceData.dataset(name, false);
+            Map<String, Object> params = Map.of("min_cluster_size", 15);
+            ClusteringResult one = Fits.fit(new HdbscanAlgorithm(), data, params, 1);
+            ClusteringResult three = Fits.fit(new HdbscanAlgorithm(), data, params, 3);
+            HdbscanModel m1 = (HdbscanModel) one.model().orElseThrow();
+            HdbscanModel m3 = (HdbscanModel) three.model().orElseThrow();
+            assertThat(Labels.checkContract(one.labels(), data.n())).as(name).isNull();
+            assertThat(one.clusterCount()).as(name).isGreaterThanOrEqualTo(2);
+            assertThat(three.labels()).as(name).isEqualTo(one.labels());
+            assertThat(m3.probabilities()).as(name).isEqualTo(m1.probabilities());
+            assertThat(m3.outlierScores()).as(name).isEqualTo(m1.outlierScores());
+            double[] p = m1.probabilities();
+            double[] s = m1.outlierScores();
+            for (int i = 0; i < data.n(); i++) {
+                assertThat(p[i]).as("%s probability of %d", name, i).isBetween(0.0, 1.0);
+                assertThat(s[i]).as("%s outlier score of %d", name, i).isBetween(0.0, 1.0);
+                if (one.labels()[i] == -1) {
+                    assertThat(p[i]).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void spanningTreeHasTheWeightOfABruteForceMutualReachabilityTree() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 120;
+        int d = 3;
+        float[][] rows = new float[n][d];
+        for (float[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (float) (rnd.nextDouble() * 10);
+            }
+        }
+        int minSamples = 4;
+        ClusteringResult r = Fits.fit(new HdbscanAlgorithm(), Dataset.of("random", rows),
+                Map.of("min_cluster_size", 5, "min_samples", minSamples), 2);
+        HdbscanModel model = (HdbscanModel) r.model().orElseThrow();
+        double[][] dist = new double[n][n];
+        double[] core = new double[n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += (rows[a][j] - rows[b][j]) * (double) (rows[a][j] - rows[b][j]);
+                }
+                dist[a][b] = Math.sqrt(s);
+            }
+            double[] sorted = dist[a].clone();
+            Arrays.sort(sorted);
+            core[a] = sorted[minSamples - 1];
+        }
+        for (int a = 0; a < n; a++) {
+            assertThat((double) model.coreDistances()[a]).isCloseTo(core[a], within(1e-5));
+        }
+        // Textbook O(n^2) Prim over the explicit mutual reachability matrix, in double.
+        boolean[] in = new boolean[n];
+        double[] best = new double[n];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        best[0] = 0;
+        double total = 0;
+        for (int step = 0; step < n; step++) {
+            int u = -1;
+            for (int v = 0; v < n; v++) {
+                if (!in[v] && (u < 0 || best[v] < best[u])) {
+                    u = v;
+                }
+            }
+            in[u] = true;
+            total += best[u];
+            for (int v = 0; v < n; v++) {
+                best[v] = Math.min(best[v], Math.max(dist[u][v], Math.max(core[u], core[v])));
+            }
+        }
+        double ours = 0;
+        for (float w : model.spanningTreeWeights()) {
+            ours += w;
+        }
+        assertThat(model.spanningTreeEdges().length).isEqualTo(n - 1);
+        assertThat(ours).isCloseTo(total, within(1e-4));
+    }
+
+    @Test
+    void approximatePredictPlacesNewPointsInTheirBlobAndFarPointsInNoise() {
+        Dataset data = ReferenceData.dataset("blobs4d", false);
+        ClusteringResult r = Fits.fit(new HdbscanAlgorithm(), data, Map.of("min_cluster_size", 15), 1);
+        HdbscanModel model = (HdbscanModel) r.model().orElseThrow();
+        // Fitted points with full membership, predicted again, keep their label.
+        int checked = 0;
+        int same = 0;
+        int[] again = model.predict(data, Fits.context(2));
+        for (int i = 0; i < data.n(); i++) {
+            if (model.probabilities()[i] == 1.0) {
+                checked++;
+                same += again[i] == r.labels()[i] ? 1 : 0;
+            }
+        }
+        assertThat(checked).isPositive();
+        assertThat(same).isEqualTo(checked);
+        float[][] far = {{1000f, 1000f, 1000f, 1000f}};
+        assertThat(model.predict(Dataset.of("far", far), Fits.context(1))).containsExactly(-1);
+    }
+}
