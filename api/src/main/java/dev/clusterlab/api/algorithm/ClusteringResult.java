@@ -25,6 +25,8 @@ public final class ClusteringResult {
     private final double objective;
     private final List<IterationStats> iterationStats;
     private final ClusterModel model;
+    private final java.util.Map<String, double[]> pointScores;
+    private final int[] ordering;
 
     private ClusteringResult(Builder b) {
         this.labels = b.labels;
@@ -35,6 +37,8 @@ public final class ClusteringResult {
         this.objective = b.objective;
         this.iterationStats = List.copyOf(b.iterationStats);
         this.model = b.model;
+        this.pointScores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.pointScores));
+        this.ordering = b.ordering;
     }
 
     /**
@@ -97,6 +101,23 @@ public final class ClusteringResult {
     }
 
     /**
+     * Named per-point values, one per row, for reports and result files: by convention
+     * {@code probability} (membership strength in [0, 1]), {@code outlier_score} (GLOSH and the like,
+     * higher is more outlying), {@code core_distance} and {@code reachability} (in row order).
+     *
+     * @return the scores by name, possibly empty (arrays are not copies: do not modify)
+     * @since 0.1
+     */
+    public java.util.Map<String, double[]> pointScores() {
+        return pointScores;
+    }
+
+    /** @return a visiting order of the rows (OPTICS' cluster ordering), if the algorithm has one @since 0.1 */
+    public Optional<int[]> ordering() {
+        return Optional.ofNullable(ordering);
+    }
+
+    /**
      * Builds a {@link ClusteringResult}.
      *
      * @since 0.1
@@ -110,6 +131,8 @@ public final class ClusteringResult {
         private double objective = Double.NaN;
         private List<IterationStats> iterationStats = List.of();
         private ClusterModel model;
+        private final java.util.Map<String, double[]> pointScores = new java.util.LinkedHashMap<>();
+        private int[] ordering;
 
         private Builder(int[] labels) {
             this.labels = Objects.requireNonNull(labels, "labels");
@@ -174,6 +197,31 @@ public final class ClusteringResult {
          */
         public Builder model(ClusterModel model) {
             this.model = model;
+            return this;
+        }
+
+        /**
+         * @param name score name, lower snake case (see {@link ClusteringResult#pointScores()})
+         * @param values one value per row
+         * @return this
+         * @since 0.1
+         */
+        public Builder pointScore(String name, double[] values) {
+            if (values.length != labels.length) {
+                throw new IllegalArgumentException("point score '" + name + "' has " + values.length + " values for "
+                        + labels.length + " rows");
+            }
+            this.pointScores.put(name, values);
+            return this;
+        }
+
+        /**
+         * @param rows a permutation of the rows (a visiting order)
+         * @return this
+         * @since 0.1
+         */
+        public Builder ordering(int[] rows) {
+            this.ordering = rows;
             return this;
         }
 
