@@ -21,13 +21,18 @@ class DistributionIT {
     void quickstartRunsThroughTheLauncherAndWritesEveryResultFile() throws Exception {
         Cli.Result r = Cli.launcher(tmp, "run", "--output", "out", "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("rank", "algorithm", "silhouette", "adjusted_rand", "kmeans-pp", "kmeans-random", "moons",
-                "ranked by silhouette (higher is better)", "suggested k for kmeans-pp", " ± ");
-        // every dataset block names its best configuration
-        assertThat(r.out().lines().filter(l -> l.startsWith("1*"))).hasSize(3);
+        assertThat(r.out()).contains("rank", "algorithm", "silhouette", "adjusted_rand", "kmeans", "dbscan", "hdbscan", "moons",
+                "ranked by adjusted_rand (higher is better)", "suggested k for kmeans n_init=3 over k=[2, 3, 4, 5, 6]", " ± ");
+        // every dataset block names its best configuration: k-means on the blobs, a density method on the moons
+        List<String> best = r.out().lines().filter(l -> l.startsWith("1*")).toList();
+        assertThat(best).hasSize(2);
+        assertThat(best.get(0)).contains("kmeans", "k=4");
+        assertThat(best.get(1)).containsAnyOf("dbscan", "hdbscan");
+        assertThat(r.out()).contains("report: ");
+        assertThat(Files.readString(tmp.resolve("out/report.html"))).contains("<svg", "moons", "Lloyd");
         Path out = tmp.resolve("out");
-        // 3 datasets x 2 algorithm entries x 3 values of k x 3 repeats
-        int runs = 3 * 2 * 3 * 3;
+        // 2 datasets x (5 values of k + 2 of eps + 1 hdbscan) x 3 repeats
+        int runs = 2 * (5 + 2 + 1) * 3;
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(runs + 1);
         assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(runs)
                 .allSatisfy(line -> assertThat(line).contains("\"status\":\"OK\""));
