@@ -108,18 +108,6 @@ class ExperimentParserTest {
     }
 
     @Test
-    void generatorSeedIsKept() {
-        Experiment e = parse("""
-                datasets:
-                  - generator: moons
-                    seed: 9
-                algorithms:
-                  - id: dbscan
-                """);
-        assertThat(((DatasetSpec.Generated) e.datasets().getFirst()).params()).containsEntry("seed", 9L);
-    }
-
-    @Test
     void everyProblemIsReportedAtOnceSortedByPosition() {
         String msg = message("""
                 name: demo
@@ -274,79 +262,9 @@ class ExperimentParserTest {
     }
 
     @Test
-    void emptyDatasetList() {
-        assertThat(problems("""
-                datasets: []
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString().startsWith("exp.yaml:1:11: 'datasets' must be a list with at least one entry");
-    }
-
-    @Test
     void experimentMustBeAMapping() {
         assertThat(problems("- a\n- b\n")).containsExactly(
                 "exp.yaml:1:1: the experiment must be a mapping of keys to values; found a list");
-    }
-
-    @Test
-    void datasetWithBothCsvAndGenerator() {
-        assertThat(problems("""
-                datasets:
-                  - csv: points.csv
-                    generator: blobs
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString()
-                .startsWith("exp.yaml:2:5: a dataset needs exactly one of 'csv' (a file), 'generator' (blobs, moons, circles, anisotropic, varied, uniform) or 'bundled' (iris, wine)");
-    }
-
-    @Test
-    void datasetWithNeitherCsvNorGenerator() {
-        assertThat(problems("""
-                datasets:
-                  - name: nothing
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString().startsWith("exp.yaml:2:5: a dataset needs exactly one of 'csv'");
-    }
-
-    @Test
-    void unknownGeneratorNamesTheKnownOnes() {
-        assertThat(problems("""
-                datasets:
-                  - generator: spirals
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString()
-                .startsWith("exp.yaml:2:16: unknown generator 'spirals'")
-                .endsWith("(known: blobs, moons, circles, anisotropic, varied, uniform)");
-    }
-
-    @Test
-    void badGeneratorParameterIsLocatedAtItsKey() {
-        assertThat(problems("""
-                datasets:
-                  - generator: blobs
-                    centers: 3
-                    n: -5
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString()
-                .startsWith("exp.yaml:4:5: parameter 'n' of generator blobs must be an integer in [1, ")
-                .endsWith("got -5");
-    }
-
-    @Test
-    void misspeltGeneratorParameterIsAnUnknownKey() {
-        assertThat(problems("""
-                datasets:
-                  - generator: blobs
-                    centres: 3
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString()
-                .startsWith("exp.yaml:3:5: unknown key 'centres' in a dataset")
-                .contains("did you mean 'centers'?");
     }
 
     @Test
@@ -390,20 +308,6 @@ class ExperimentParserTest {
     }
 
     @Test
-    void duplicateDatasetNames() {
-        assertThat(problems("""
-                datasets:
-                  - generator: blobs
-                  - generator: blobs
-                    n: 50
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString()
-                .startsWith("exp.yaml:1:1: ")
-                .contains("two dataset entries are named 'blobs'");
-    }
-
-    @Test
     void duplicateAlgorithmLabels() {
         assertThat(problems("""
                 datasets:
@@ -415,45 +319,6 @@ class ExperimentParserTest {
                 """)).singleElement().asString()
                 .startsWith("exp.yaml:3:1: ")
                 .contains("two algorithm entries are named 'dbscan'");
-    }
-
-    @Test
-    void relativeCsvPathsResolveAgainstTheExperimentFolder() {
-        Path elsewhere = base.resolveSibling("abs-" + base.getFileName()).resolve("x.csv").toAbsolutePath();
-        Experiment e = parse("""
-                datasets:
-                  - csv: data/points.csv
-                  - csv: ../up.csv
-                  - csv: %s
-                    columns: [0, b]
-                    label_column: 2
-                    header: false
-                  - csv: y.csv
-                    header: "true"
-                algorithms:
-                  - id: dbscan
-                """.formatted(elsewhere));
-        List<DatasetSpec.Csv> csvs = e.datasets().stream().map(DatasetSpec.Csv.class::cast).toList();
-        assertThat(csvs.get(0).file()).isEqualTo(base.resolve("data/points.csv"));
-        assertThat(csvs.get(0).name()).as("default name: the file's stem").isEqualTo("points");
-        assertThat(csvs.get(1).file()).isEqualTo(base.getParent().resolve("up.csv"));
-        assertThat(csvs.get(2).file()).isEqualTo(elsewhere);
-        assertThat(csvs.get(2).name()).isEqualTo("x");
-        assertThat(csvs.get(2).columns()).containsExactly(0L, "b");
-        assertThat(csvs.get(2).labelColumn()).isEqualTo(2L);
-        assertThat(csvs.get(2).header()).as("an unquoted YAML boolean is fine").isEqualTo("false");
-        assertThat(csvs.get(3).header()).isEqualTo("true");
-    }
-
-    @Test
-    void headerMustBeAutoTrueOrFalse() {
-        assertThat(problems("""
-                datasets:
-                  - csv: a.csv
-                    header: maybe
-                algorithms:
-                  - id: dbscan
-                """)).singleElement().asString().startsWith("exp.yaml:3:5: 'header' must be one of {auto, true, false}; found 'maybe'");
     }
 
     @Test
