@@ -63,6 +63,11 @@ public final class ExperimentParser {
         int repeats = (int) r.integer("repeats", 1, 1);
         int threads = (int) r.integer("threads", 0, 1);
         double timeout = timeout(r);
+        String isolation = r.text("isolation", "thread");
+        if (!List.of("thread", "process").contains(isolation)) {
+            problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be thread (fits in this JVM) or process "
+                    + "(each fit in a child JVM); found '" + isolation + "'");
+        }
         defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
         List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
@@ -85,7 +90,7 @@ public final class ExperimentParser {
         for (DatasetSpec d : datasets) {
             preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
         }
-        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout);
+        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation);
     }
 
     private double timeout(MappingReader r) {

@@ -88,7 +88,7 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
         RunRecord[] records = new RunRecord[todo.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, todo.size())), daemon("clusterlab-run"));
-        ExecutorService fits = e.timeoutSeconds() > 0 ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
+        ExecutorService fits = e.timeoutSeconds() > 0 && "thread".equals(e.isolation()) ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
@@ -164,7 +164,21 @@ public final class ExperimentRunner {
     private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
         ExecutionContext ctx = Fitting.context(threads, run.seed());
         try {
-            Fitting.Timed fit = fits == null ? Fitting.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, fits);
+            Fitting.Timed fit;
+            if ("process".equals(e.isolation())) {
+                ChildProcessFit.Outcome o = ChildProcessFit.fit(alg.extension().descriptor(), data, run, threads, e.timeoutSeconds(),
+                        host.directory());
+                if (o instanceof ChildProcessFit.Outcome.Failed f) {
+                    return new Executed(failed(run, RunRecord.FAILED, f.message()), null, null);
+                }
+                if (o instanceof ChildProcessFit.Outcome.TimedOut) {
+                    return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                            "did not finish within the timeout of %s s; its child JVM was killed", e.timeoutSeconds())), null, null);
+                }
+                fit = ((ChildProcessFit.Outcome.Done) o).fit();
+            } else {
+                fit = fits == null ? Fitting.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, fits);
+            }
             if (fit == null) {
                 return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
                         "did not finish within the timeout of %s s (the fit was asked to stop)", e.timeoutSeconds())), null, null);
@@ -181,6 +195,11 @@ public final class ExperimentRunner {
             return new Executed(rec, labels, p);
         } catch (UserInputException ex) {
             return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
+        } catch (java.io.IOException ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "could not run the child JVM: " + ex.getMessage()), null, null);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Executed(failed(run, RunRecord.FAILED, "interrupted"), null, null);
         } catch (OutOfMemoryError ex) {
             return new Executed(failed(run, RunRecord.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
         } catch (RuntimeException | StackOverflowError | LinkageError ex) {

@@ -43,7 +43,10 @@ public final class PluginHost implements Catalog, AutoCloseable {
     private final Map<String, String> preprocessorAliases = new LinkedHashMap<>();
     private final List<PluginStatus> statuses = new ArrayList<>();
 
+    private final Path dir;
+
     private PluginHost(Path dir) {
+        this.dir = dir;
         this.manager = new DefaultPluginManager(dir);
         // With the default 0.0.0, PF4J skips the Plugin-Requires check entirely.
         manager.setSystemVersion(ApiVersion.current());
@@ -169,6 +172,11 @@ public final class PluginHost implements Catalog, AutoCloseable {
         } catch (RuntimeException e) {
             return "not a PF4J plugin file: " + e.getMessage();
         }
+    }
+
+    /** @return the plugins folder */
+    public Path directory() {
+        return dir;
     }
 
     /** @return what happened to each plugin file */

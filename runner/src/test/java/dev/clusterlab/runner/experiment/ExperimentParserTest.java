@@ -144,7 +144,7 @@ class ExperimentParserTest {
                 seeed: 3
                 """);
         assertThat(msg).isEqualTo("exp.yaml:5:1: unknown key 'seeed' in the experiment; did you mean 'seed'? "
-                + "(allowed: name, seed, repeats, threads, timeout, preprocessing, datasets, algorithms, metrics, rank_by)");
+                + "(allowed: name, seed, repeats, threads, timeout, isolation, preprocessing, datasets, algorithms, metrics, rank_by)");
     }
 
     @Test
