@@ -96,6 +96,7 @@ public final class ResultFiles {
      * @return the ids
      */
     public java.util.Set<String> finishedRuns() {
+        dropPartialLastLines();
         Path file = dir.resolve("results.jsonl");
         java.util.Set<String> done = new java.util.HashSet<>();
         if (!Files.exists(file)) {
@@ -120,6 +121,39 @@ public final class ResultFiles {
             throw new dev.clusterlab.api.UserInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         return done;
+    }
+
+    /**
+     * A process killed while appending can leave half a line at the end of a results file; before
+     * appending again, cut it off at the last complete line so the rows stay whole.
+     */
+    private void dropPartialLastLines() {
+        for (String name : List.of("results.csv", "results.jsonl")) {
+            Path file = dir.resolve(name);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                long size = ch.size();
+                long keep = size;
+                java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+                while (keep > 0) {
+                    one.clear();
+                    ch.read(one, keep - 1);
+                    if (one.get(0) == '\n') {
+                        break;
+                    }
+                    keep--;
+                }
+                if (keep < size) {
+                    ch.truncate(keep);
+                    ch.force(true);
+                }
+            } catch (java.io.IOException e) {
+                throw new dev.clusterlab.api.UserInputException(file + ": cannot repair the last line: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -152,4 +152,21 @@ class ResultFilesTest {
         assertThat(JSON.readTree(Files.readString(dir.resolve("provenance.json"))).get("experiment").asString()).isEqualTo("x");
         assertThat(out.previousProvenanceRuns()).containsOnlyKeys("r1");
     }
+
+    @Test
+    void aHalfWrittenLastLineIsCutOffBeforeAppendingAgain() throws IOException {
+        ResultFiles out = new ResultFiles(dir, METRICS);
+        out.add(ok("r1", 0.5, 0.9), new int[] {0, 1, 1});
+        // a process killed mid-append leaves half a row in each file
+        Files.writeString(dir.resolve("results.jsonl"), "{\"run_id\":\"r2\",\"sta", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("results.csv"), "r2,blobs,km", java.nio.file.StandardOpenOption.APPEND);
+
+        ResultFiles resumed = new ResultFiles(dir, METRICS);
+        assertThat(resumed.finishedRuns()).containsExactly("r1");
+        resumed.add(ok("r2", 0.4, 0.8), new int[] {1, 0, 0});
+
+        List<String> jsonl = lines("results.jsonl");
+        assertThat(jsonl).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"run_id\":\"r").endsWith("}"));
+        assertThat(lines("results.csv")).hasSize(3).last().asString().startsWith("r2,blobs,km,");
+    }
 }
