@@ -4,22 +4,20 @@ import dev.clusterlab.api.exec.ExecutionContext;
 import java.util.SplittableRandom;
 
 /**
- * Chooses the {@code k} initial centres of one Lloyd run. Implementations draw randomness only from the
- * generator they are given and split work into {@link LloydRun#CHUNK} rows, so the centres depend on
+ * Chooses the {@code k} initial centres of one run. Implementations draw randomness only from the
+ * generator they are given and split work into {@link KMeansLoop#CHUNK} rows, so the centres depend on
  * the seed and never on the number of threads.
  */
 interface CentreInitializer {
 
     /**
-     * @param x row-major {@code n x d} points (read only)
-     * @param n number of points, at least {@code k}
-     * @param d dimension
+     * @param points the points (read only) and their weights, at least {@code k} rows
      * @param k number of centres
      * @param random this run's generator
      * @param context kernels and threads
-     * @return row-major {@code k x d} centres, each a copy of a row of {@code x}
+     * @return row-major {@code k x d} centres
      */
-    float[] centres(float[] x, int n, int d, int k, SplittableRandom random, ExecutionContext context);
+    float[] centres(Points points, int k, SplittableRandom random, ExecutionContext context);
 
     /**
      * @param init the chosen method
@@ -29,6 +27,7 @@ interface CentreInitializer {
         return switch (init) {
             case K_MEANS_PLUS_PLUS -> new KMeansPlusPlus();
             case RANDOM -> new RandomRows();
+            case K_MEANS_PARALLEL -> new KMeansParallel();
         };
     }
 }

@@ -9,45 +9,63 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.param.Params;
+import dev.clusterlab.api.algorithm.ClusterModel;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.pf4j.Extension;
 
 /**
- * k-means clustering by Lloyd's algorithm, following scikit-learn's {@code KMeans(algorithm="lloyd")}.
+ * k-means clustering following scikit-learn's {@code KMeans}, with Lloyd's iterations or their exact
+ * accelerations by Elkan and Hamerly.
  *
- * <p><b>Algorithm.</b> Choose {@code k} initial centres (greedy k-means++ or {@code k} distinct random
- * rows), then repeat: assign every point to its nearest centre with the kernel's nearest-centroid
- * assigner, and move each centre to the mean of its points; an empty cluster takes the point farthest
- * from its centre. Stop when no label changes, when the summed squared centre shift is at most
- * {@code tol} times the mean feature variance, or after {@code max_iter} iterations; labels are then made
+ * <p><b>Algorithm.</b> Choose {@code k} initial centres (greedy k-means++, {@code k} distinct random
+ * rows, k-means|| or the centroids of a CSV file), then repeat: assign every point to its nearest centre
+ * (Lloyd: all {@code n k} distances through the kernel's fused assign-and-accumulate pass; Elkan and
+ * Hamerly skip the distances their triangle-inequality bounds rule out and give the same labels), and
+ * move each centre to the weighted mean of its points; an empty cluster takes the point farthest from
+ * its centre. Stop when no label changes, when the summed squared centre shift is at most {@code tol}
+ * times the mean feature variance, or after {@code max_iter} iterations; labels are then made
  * consistent with the final centres. With {@code n_init > 1} the whole run is repeated from seeds drawn
- * from the context's seed and the run with the lowest inertia (the first on ties) is returned. Centroid
- * sums, inertia (from direct differences) and tolerances are computed in {@code double}, over fixed
- * chunks merged in order, so any thread count gives the same labels and objective bits. Clusters that
- * end empty (possible only with fewer distinct points than {@code k}) are dropped and labels renumbered.
+ * from the context's seed and the run with the lowest inertia (the first on ties) is returned. Sample
+ * weights ({@link Dataset#weights()}) weigh the means, the inertia and k-means++/k-means|| sampling.
+ * Centroid sums, inertia (from direct differences) and tolerances are computed in {@code double}, over
+ * fixed chunks merged in order, so any thread count gives the same labels and objective bits. Clusters
+ * that end empty (possible only with fewer distinct points than {@code k}) are dropped and labels
+ * renumbered. Per-iteration statistics give the objective, the reassignments and the point-centre
+ * distances computed (what Elkan and Hamerly save).
  *
  * <p><b>Parameters.</b>
  * <ul>
  *   <li>{@code k}: integer in {@code [1, inf)}, default 8 (scikit-learn's {@code n_clusters}); at most n;</li>
- *   <li>{@code init}: {@code k-means++} (default) or {@code random};</li>
+ *   <li>{@code init}: {@code k-means++} (default), {@code random} or {@code k-means||};</li>
  *   <li>{@code n_init}: integer in {@code [1, inf)}, default 1, which is what scikit-learn 1.4+'s
  *       {@code n_init="auto"} means for k-means++ (use 10 for the pre-1.4 default);</li>
  *   <li>{@code max_iter}: integer in {@code [1, inf)}, default 300;</li>
- *   <li>{@code tol}: real in {@code [0, inf)}, default {@code 1e-4}, relative to the mean feature variance.</li>
+ *   <li>{@code tol}: real in {@code [0, inf)}, default {@code 1e-4}, relative to the mean feature variance;</li>
+ *   <li>{@code algorithm}: {@code lloyd}, {@code elkan}, {@code hamerly} or {@code auto} (default; the rule
+ *       is {@link KMeansParams.Variant#resolve});</li>
+ *   <li>{@code init_centroids}: a CSV file of {@code k} rows x {@code d} columns, default none; replaces
+ *       {@code init} and runs once.</li>
  * </ul>
  *
- * <p><b>Complexity and memory.</b> Each iteration costs {@code O(n k d)} (one kernel assignment pass,
- * {@code n k} distances) plus {@code O(n d)} for sums and inertia; k-means++ costs
- * {@code O(n k d (2 + ln k))}. Besides the data (never copied), a run holds {@code 2n} labels, {@code n}
- * floats for k-means++ and {@code ceil(n / 4096) k d} doubles of per-chunk sums.
+ * <p><b>Complexity and memory.</b> A Lloyd iteration costs {@code O(n k d)} ({@code n k} distances) plus
+ * {@code O(n d)} for sums and inertia; Elkan and Hamerly compute far fewer distances once clusters settle
+ * but pay {@code O(n k)} (Elkan) or {@code O(n)} (Hamerly) bound updates per iteration. k-means++ costs
+ * {@code O(n k d (2 + ln k))}. Besides the data (never copied), a run holds {@code n} labels, {@code n}
+ * floats for k-means++, {@code ceil(n / 4096) (k d + k)} doubles of per-chunk sums, and Elkan's
+ * {@code n k} float or Hamerly's {@code 2n} double bounds.
  *
  * <p><b>References.</b> S. P. Lloyd (1982), doi:10.1109/TIT.1982.1056489; D. Arthur and S. Vassilvitskii
- * (2007), doi:10.5555/1283383.1283494 (see the {@link Reference} annotations).
+ * (2007), doi:10.5555/1283383.1283494; C. Elkan (2003), doi:10.5555/3041838.3041857; G. Hamerly (2010),
+ * doi:10.1137/1.9781611972801.12; B. Bahmani et al. (2012), doi:10.14778/2180912.2180915 (see the
+ * {@link Reference} annotations).
  *
  * {@snippet :
  * ClusteringAlgorithm kmeans = new KMeansAlgorithm();
- * Params params = ParamBinder.bind("kmeans", kmeans.descriptor().params(), Map.of("k", 3, "n_init", 10));
+ * Params params = ParamBinder.bind("kmeans", kmeans.descriptor().params(),
+ *         Map.of("k", 3, "n_init", 10, "algorithm", "elkan"));
  * ClusteringResult result = kmeans.fit(data, params, context);
  * int[] nearest = result.model().orElseThrow().predict(newPoints, context);
  * }
@@ -60,12 +78,21 @@ import org.pf4j.Extension;
 @Reference(authors = "D. Arthur, S. Vassilvitskii", title = "k-means++: the advantages of careful seeding",
         venue = "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms (SODA), 1027-1035",
         year = 2007, doi = "10.5555/1283383.1283494")
+@Reference(authors = "C. Elkan", title = "Using the triangle inequality to accelerate k-means",
+        venue = "Proceedings of the 20th International Conference on Machine Learning (ICML), 147-153",
+        year = 2003, doi = "10.5555/3041838.3041857")
+@Reference(authors = "G. Hamerly", title = "Making k-means even faster",
+        venue = "Proceedings of the 2010 SIAM International Conference on Data Mining (SDM), 130-140",
+        year = 2010, doi = "10.1137/1.9781611972801.12")
+@Reference(authors = "B. Bahmani, B. Moseley, A. Vattani, R. Kumar, S. Vassilvitskii", title = "Scalable k-means++",
+        venue = "Proceedings of the VLDB Endowment 5(7), 622-633", year = 2012, doi = "10.14778/2180912.2180915")
 public final class KMeansAlgorithm implements ClusteringAlgorithm {
     private static final String ID = "kmeans";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of("k-means", "lloyd"),
-            "k-means (Lloyd)", "1.0",
-            "Partitions points into k clusters around centroids by Lloyd's iterations, seeded by k-means++ "
-                    + "or random rows, following scikit-learn's KMeans(algorithm='lloyd').",
+            "k-means (Lloyd, Elkan, Hamerly)", "1.1",
+            "Partitions points into k clusters around centroids by Lloyd's iterations or Elkan's or Hamerly's "
+                    + "exact accelerations, seeded by k-means++, random rows, k-means|| or given centroids, "
+                    + "following scikit-learn's KMeans (sample weights supported).",
             KMeansParams.SPECS, Citation.of(KMeansAlgorithm.class));
 
     /** Creates the (stateless) algorithm; PF4J calls it. @since 0.1 */
@@ -96,33 +123,56 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         int n = data.n();
         int d = data.d();
         int k = params.k();
-        if (n == 0) {
-            throw new DataException(ID + ": the dataset '" + data.name() + "' is empty; k=" + k + " clusters need at least " + k + " points");
-        }
-        if (k > n) {
-            throw new DataException(ID + ": k=" + k + " clusters requested but the dataset '" + data.name()
-                    + "' has only " + n + " points");
-        }
-        float[] x = data.data();
-        double tolerance = params.tol() * meanVariance(x, n, d);
+        checkSize(ID, data, k);
+        Points points = Points.of(data);
+        KMeansParams.Variant variant = params.algorithm().resolve(n, d, k);
+        double tolerance = params.tol() * meanVariance(points);
+        KMeansLoop loop = new KMeansLoop(points, k, params.maxIter(), tolerance, context);
+        float[] given = params.initCentroids().isEmpty() ? null : GivenCentroids.read(ID, params.initCentroids(), k, d);
         CentreInitializer init = CentreInitializer.of(params.init());
-        LloydRun run = new LloydRun(x, n, d, k, params.maxIter(), tolerance, context);
+        int restarts = given != null ? 1 : params.nInit();
         SplittableRandom seeds = new SplittableRandom(context.seed());
-        LloydRun.Outcome best = null;
-        for (int restart = 0; restart < params.nInit(); restart++) {
+        KMeansLoop.Outcome best = null;
+        for (int restart = 0; restart < restarts; restart++) {
             SplittableRandom random = new SplittableRandom(seeds.nextLong());
             context.checkCancelled();
-            float[] start = init.centres(x, n, d, k, random, context);
-            LloydRun.Outcome outcome = run.run(start, restart, params.nInit());
+            float[] start = given != null ? given.clone() : init.centres(points, k, random, context);
+            KMeansLoop.Outcome outcome = loop.run(step(variant, points, k, context), start, restart, restarts);
             if (best == null || outcome.inertia() < best.inertia()) {
                 best = outcome;
             }
         }
-        return result(best, k, d);
+        return result(ID, variant.id(), best, k, d);
+    }
+
+    /** @return a fresh E-step of the variant for one run */
+    static KMeansLoop.Assignment step(KMeansParams.Variant variant, Points points, int k, ExecutionContext context) {
+        return switch (variant) {
+            case LLOYD, AUTO -> new LloydKMeans(points, k, context);
+            case ELKAN -> new ElkanKMeans(points, k, context);
+            case HAMERLY -> new HamerlyKMeans(points, k, context);
+        };
+    }
+
+    @Override
+    public Optional<ClusterModel> restoreModel(Map<String, Object> state) {
+        return Optional.of(NearestCentroidModel.restore(ID, state));
+    }
+
+    /** Rejects empty data and {@code k > n}, naming the dataset. */
+    static void checkSize(String owner, Dataset data, int k) {
+        if (data.n() == 0) {
+            throw new DataException(owner + ": the dataset '" + data.name() + "' is empty; k=" + k
+                    + " clusters need at least " + k + " points");
+        }
+        if (k > data.n()) {
+            throw new DataException(owner + ": k=" + k + " clusters requested but the dataset '" + data.name()
+                    + "' has only " + data.n() + " points");
+        }
     }
 
     /** Builds the result, dropping clusters left empty so that labels stay consecutive from 0. */
-    private static ClusteringResult result(LloydRun.Outcome o, int k, int d) {
+    static ClusteringResult result(String owner, String variant, KMeansLoop.Outcome o, int k, int d) {
         int[] renumber = new int[k];
         for (int l : o.labels()) {
             renumber[l] = 1;
@@ -149,12 +199,15 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
                 .converged(o.converged())
                 .objective(o.inertia())
                 .iterationStats(o.stats())
-                .model(new NearestCentroidModel(centroids, used, d))
+                .model(new NearestCentroidModel(owner, variant, centroids, used, d))
                 .build();
     }
 
     /** scikit-learn's {@code _tolerance} without {@code tol}: the mean over features of the population variance. */
-    static double meanVariance(float[] x, int n, int d) {
+    static double meanVariance(Points points) {
+        float[] x = points.x();
+        int n = points.n();
+        int d = points.d();
         double[] mean = new double[d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {

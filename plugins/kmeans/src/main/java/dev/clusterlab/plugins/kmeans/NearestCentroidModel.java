@@ -5,25 +5,49 @@ import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.CentroidAssigner;
+import dev.clusterlab.api.kernel.Distance;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted k-means model: labels new points with their nearest centroid (squared Euclidean, ties to
- * the lower label), through the kernel's {@link CentroidAssigner} over fixed chunks of rows.
+ * the lower label), through the kernel's {@link CentroidAssigner} over fixed chunks of rows, and gives
+ * their Euclidean distances to every centroid ({@code transform}, as scikit-learn's).
+ *
+ * <p>Its {@link #state()} (the saved model file) is a map:
+ * <pre>
+ * format:    "clusterlab.kmeans.model"
+ * version:   1
+ * algorithm: the algorithm id ("kmeans", "minibatch_kmeans", "bisecting_kmeans")
+ * variant:   how it was fitted (e.g. "lloyd", "elkan", "hamerly", "minibatch", "bisecting/biggest_inertia")
+ * k, d:      numbers of centroids and features
+ * centroids: k lists of d numbers
+ * </pre>
  *
  * @since 0.1
  */
 final class NearestCentroidModel implements ClusterModel {
+    static final String FORMAT = "clusterlab.kmeans.model";
+    private final String algorithm;
+    private final String variant;
     private final float[] centroids;
     private final int k;
     private final int d;
 
     /**
+     * @param algorithm algorithm id
+     * @param variant how it was fitted
      * @param centroids row-major {@code k x d} centroids (copied)
      * @param k number of centroids
      * @param d dimension
      */
-    NearestCentroidModel(float[] centroids, int k, int d) {
+    NearestCentroidModel(String algorithm, String variant, float[] centroids, int k, int d) {
+        this.algorithm = algorithm;
+        this.variant = variant;
         this.centroids = Arrays.copyOf(centroids, k * d);
         this.k = k;
         this.d = d;
@@ -36,17 +60,136 @@ final class NearestCentroidModel implements ClusterModel {
 
     @Override
     public int[] predict(Dataset data, ExecutionContext context) {
-        if (data.d() != d) {
-            throw new DataException("kmeans: the model was fitted on " + d + " features but the dataset '"
-                    + data.name() + "' has " + data.d());
-        }
+        checkDimension(data);
         int[] labels = new int[data.n()];
         if (data.n() == 0) {
             return labels;
         }
         CentroidAssigner assigner = context.kernels().centroidAssigner(centroids, k, d);
         float[] x = data.data();
-        context.parallel().forEachChunk(data.n(), LloydRun.CHUNK, (chunk, from, to) -> assigner.assign(x, from, to, labels, null));
+        context.parallel().forEachChunk(data.n(), KMeansLoop.CHUNK, (chunk, from, to) -> assigner.assign(x, from, to, labels, null));
         return labels;
+    }
+
+    @Override
+    public Optional<float[]> transform(Dataset data, ExecutionContext context) {
+        checkDimension(data);
+        float[] out = new float[Math.multiplyExact(data.n(), k)];
+        float[] x = data.data();
+        context.parallel().forEachChunk(data.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
+            float[] block = new float[(to - from) * k];
+            context.kernels().pairwise(Distance.SQUARED_EUCLIDEAN, x, from, to, centroids, 0, k, d, block);
+            for (int i = 0; i < block.length; i++) {
+                out[from * k + i] = (float) Math.sqrt(block[i]);
+            }
+        });
+        return Optional.of(out);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("format", FORMAT);
+        state.put("version", 1);
+        state.put("algorithm", algorithm);
+        state.put("variant", variant);
+        state.put("k", k);
+        state.put("d", d);
+        List<List<Double>> rows = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            List<Double> row = new ArrayList<>(d);
+            for (int j = 0; j < d; j++) {
+                row.add((double) centroids[c * d + j]);
+            }
+            rows.add(List.copyOf(row));
+        }
+        state.put("centroids", List.copyOf(rows));
+        return Optional.of(Map.copyOf(state));
+    }
+
+    /** @return the centroids (a copy) */
+    float[] centroids() {
+        return centroids.clone();
+    }
+
+    /** @return the fitting variant recorded in the state */
+    String variant() {
+        return variant;
+    }
+
+    /**
+     * Rebuilds a model from {@link #state()}.
+     *
+     * @param algorithm the id of the algorithm restoring it (must match the state's)
+     * @param state the saved state
+     * @return the model
+     * @throws DataException naming the first thing that is wrong
+     */
+    static NearestCentroidModel restore(String algorithm, Map<String, Object> state) {
+        String where = algorithm + " model state";
+        if (state == null) {
+            throw new DataException(where + ": expected a map; got null");
+        }
+        if (!FORMAT.equals(state.get("format"))) {
+            throw new DataException(where + ": 'format' must be \"" + FORMAT + "\"; got " + describe(state.get("format")));
+        }
+        if (!(state.get("version") instanceof Number v) || v.doubleValue() != 1) {
+            throw new DataException(where + ": 'version' must be 1; got " + describe(state.get("version")));
+        }
+        if (!algorithm.equals(state.get("algorithm"))) {
+            throw new DataException(where + ": 'algorithm' must be \"" + algorithm + "\"; got " + describe(state.get("algorithm")));
+        }
+        if (!(state.get("variant") instanceof String variant)) {
+            throw new DataException(where + ": 'variant' must be a text; got " + describe(state.get("variant")));
+        }
+        if (!(state.get("centroids") instanceof List<?> rows) || rows.isEmpty()) {
+            throw new DataException(where + ": 'centroids' must be a non-empty list of lists of numbers; got "
+                    + describe(state.get("centroids")));
+        }
+        int k = rows.size();
+        if (!(rows.getFirst() instanceof List<?> firstRow) || firstRow.isEmpty()) {
+            throw new DataException(where + ": 'centroids' row 1 must be a non-empty list of numbers; got " + describe(rows.getFirst()));
+        }
+        int d = firstRow.size();
+        float[] centroids = new float[k * d];
+        for (int c = 0; c < k; c++) {
+            if (!(rows.get(c) instanceof List<?> row) || row.size() != d) {
+                throw new DataException(where + ": 'centroids' row " + (c + 1) + " must be a list of " + d
+                        + " numbers (as row 1); got " + describe(rows.get(c)));
+            }
+            for (int j = 0; j < d; j++) {
+                if (!(row.get(j) instanceof Number num) || !Float.isFinite(num.floatValue())) {
+                    throw new DataException(where + ": 'centroids' row " + (c + 1) + ", column " + (j + 1)
+                            + " must be a finite number; got " + describe(row.get(j)));
+                }
+                centroids[c * d + j] = num.floatValue();
+            }
+        }
+        checkCount(where, state, "k", k);
+        checkCount(where, state, "d", d);
+        return new NearestCentroidModel(algorithm, variant, centroids, k, d);
+    }
+
+    private static void checkCount(String where, Map<String, Object> state, String key, int actual) {
+        Object v = state.get(key);
+        if (v != null && (!(v instanceof Number num) || num.doubleValue() != actual)) {
+            throw new DataException(where + ": '" + key + "' is " + describe(v) + " but 'centroids' has " + actual
+                    + (key.equals("k") ? " rows" : " columns"));
+        }
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "nothing";
+        }
+        String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    private void checkDimension(Dataset data) {
+        if (data.d() != d) {
+            throw new DataException(algorithm + ": the model was fitted on " + d + " features but the dataset '"
+                    + data.name() + "' has " + data.d());
+        }
     }
 }

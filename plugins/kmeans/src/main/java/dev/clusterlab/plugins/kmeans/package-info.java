@@ -1,7 +1,10 @@
 /**
- * The k-means plugin: {@link dev.clusterlab.plugins.kmeans.KMeansAlgorithm} (Lloyd's algorithm with
- * k-means++ or random initialisation, after scikit-learn) and its parameters
- * {@link dev.clusterlab.plugins.kmeans.KMeansParams}.
+ * The k-means plugin, after scikit-learn: {@link dev.clusterlab.plugins.kmeans.KMeansAlgorithm} (Lloyd's
+ * algorithm or Elkan's and Hamerly's exact accelerations; k-means++, random, k-means|| or given initial
+ * centroids; sample weights) with its parameters {@link dev.clusterlab.plugins.kmeans.KMeansParams},
+ * {@link dev.clusterlab.plugins.kmeans.MiniBatchKMeansAlgorithm} and
+ * {@link dev.clusterlab.plugins.kmeans.BisectingKMeansAlgorithm}. Fitted models predict the nearest
+ * centroid, give distances to the centroids and save their state as JSON-friendly maps.
  *
  * @since 0.1
  */

@@ -76,7 +76,7 @@ class KMeansBehaviourTest {
         int duplicateStarts = 0;
         for (long seed = 0; seed < 40; seed++) {
             // The same draw as the fit's single restart: seed -> SplittableRandom -> nextLong.
-            float[] start = new RandomRows().centres(data.data(), 12, 2, 3,
+            float[] start = new RandomRows().centres(Points.of(data), 3,
                     new SplittableRandom(new SplittableRandom(seed).nextLong()), context(1, seed));
             if (centresAt(start, 1f, 1f) >= 2) {
                 duplicateStarts++;
@@ -123,8 +123,8 @@ class KMeansBehaviourTest {
         float[] x = {-10f, -9.5f, -9f, -8.5f, -8f, -1f, 1f, 9f, 9.5f, 10f};
         float[] centresOld = {-10f, -10f, -10f};
         double[] sums = {-16.5, 0, 0};
-        long[] counts = {10, 0, 0};
-        boolean relocated = EmptyClusters.relocate(x, 10, 1, 3, centresOld, new int[10], sums, counts);
+        double[] counts = {10, 0, 0};
+        boolean relocated = EmptyClusters.relocate(new Points(x, 10, 1, null), 3, centresOld, new int[10], sums, counts);
         assertThat(relocated).isTrue();
         assertThat(counts).containsExactly(8, 1, 1);
         assertThat(sums).containsExactly(-36, 10, 9.5);
@@ -173,12 +173,13 @@ class KMeansBehaviourTest {
             assertThat(stats.get(i).iteration()).isEqualTo(i + 1);
             assertThat(stats.get(i).distanceComputations()).isEqualTo(3_000L * 5);
             if (i > 0) {
+                // The per-iteration objective is summed from the kernel's float distances: exact up to ~1e-6.
                 assertThat(stats.get(i).objective()).as("Lloyd never increases inertia")
-                        .isLessThanOrEqualTo(stats.get(i - 1).objective() * (1 + 1e-12));
+                        .isLessThanOrEqualTo(stats.get(i - 1).objective() * (1 + 1e-6));
             }
         }
         assertThat(r.converged()).isTrue();
-        assertThat(r.objective()).isLessThanOrEqualTo(stats.getLast().objective() * (1 + 1e-12));
+        assertThat(r.objective()).isLessThanOrEqualTo(stats.getLast().objective() * (1 + 1e-6));
     }
 
     @Test

@@ -18,9 +18,11 @@ class KMeansParamsTest {
     void descriptorNamesTheAlgorithmItsAliasesAndItsReferences() {
         assertThat(descriptor.id()).isEqualTo("kmeans");
         assertThat(descriptor.aliases()).containsExactly("k-means", "lloyd");
-        assertThat(descriptor.params()).extracting(p -> p.name()).containsExactly("k", "init", "n_init", "max_iter", "tol");
+        assertThat(descriptor.params()).extracting(p -> p.name()).containsExactly("k", "init", "n_init", "max_iter", "tol",
+                "algorithm", "init_centroids");
         assertThat(descriptor.references()).extracting(Citation::doi)
-                .containsExactly("10.1109/TIT.1982.1056489", "10.5555/1283383.1283494");
+                .containsExactly("10.1109/TIT.1982.1056489", "10.5555/1283383.1283494", "10.5555/3041838.3041857",
+                        "10.1137/1.9781611972801.12", "10.14778/2180912.2180915");
     }
 
     @Test
@@ -38,9 +40,9 @@ class KMeansParamsTest {
 
     @Test
     void everyViolationIsReportedAtOnce() {
-        assertThatThrownBy(() -> new KMeansParams(0, null, 0, 0, -1))
+        assertThatThrownBy(() -> new KMeansParams(0, null, 0, 0, -1, null, null))
                 .isInstanceOf(ParameterException.class)
-                .satisfies(e -> assertThat(((ParameterException) e).violations()).hasSize(5))
+                .satisfies(e -> assertThat(((ParameterException) e).violations()).hasSize(7))
                 .hasMessageContaining("parameter 'k' of kmeans must be an integer in [1, inf); got 0")
                 .hasMessageContaining("'tol'");
     }

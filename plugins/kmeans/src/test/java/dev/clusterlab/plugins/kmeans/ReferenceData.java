@@ -31,6 +31,55 @@ final class ReferenceData {
     record SklearnRun(String dataset, int k, int nInit, long seed, double inertia, double ari) {
     }
 
+    /**
+     * One scikit-learn run of {@code sklearn_kmeans_variants.csv}.
+     *
+     * @param dataset dataset name
+     * @param estimator kmeans, minibatch_kmeans or bisecting_kmeans
+     * @param variant lloyd, elkan, minibatch, biggest_inertia or largest_cluster
+     * @param init k-means++ or random
+     * @param weighted whether the dataset's sample weights were given
+     * @param seed random_state
+     * @param inertia scikit-learn's inertia_
+     * @param ari adjusted Rand index against the truth
+     */
+    record VariantRun(String dataset, String estimator, String variant, String init, boolean weighted, long seed,
+                      double inertia, double ari) {
+    }
+
+    /** @return scikit-learn's runs of one estimator configuration on {@code dataset}, seeds 0..9 */
+    static List<VariantRun> variantRuns(String dataset, String estimator, String variant, String init, boolean weighted) {
+        return rows("sklearn_kmeans_variants.csv").stream()
+                .map(r -> new VariantRun(r[0], r[1], r[2], r[3], r[4].equals("1"), Long.parseLong(r[6]),
+                        Double.parseDouble(r[7]), Double.parseDouble(r[8])))
+                .filter(r -> r.dataset().equals(dataset) && r.estimator().equals(estimator) && r.variant().equals(variant)
+                        && r.init().equals(init) && r.weighted() == weighted)
+                .toList();
+    }
+
+    /** @return the sample weights written for {@code name} */
+    static float[] weights(String name) {
+        List<String[]> rows = rows(name + ".weights.csv");
+        float[] w = new float[rows.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Float.parseFloat(rows.get(i)[0]);
+        }
+        return w;
+    }
+
+    /** @return the number of ground-truth clusters of {@code name} */
+    static int clusters(String name) {
+        return (int) java.util.Arrays.stream(dataset(name).truth().orElseThrow()).distinct().count();
+    }
+
+    /** @return the median of the values */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     /** @return the dataset {@code name} with its truth labels */
     static Dataset dataset(String name) {
         List<String[]> points = rows(name + ".data.csv");
