@@ -5,6 +5,7 @@ import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.ParamSpec;
+import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import dev.clusterlab.runner.data.DatasetGenerator;
 import dev.clusterlab.runner.data.Generators;
 import dev.clusterlab.runner.plugin.PluginHost;
@@ -67,6 +68,15 @@ final class ListCommand implements Callable<Integer> {
             s.append(String.format("  %-20s %s; %s is better%s%n", m.id(), m.title(), m.higherIsBetter() ? "higher" : "lower",
                     m.needsGroundTruth() ? "; needs ground truth" : ""));
         }
+        s.append("Preprocessing steps (preprocessing: [ID, ...])\n");
+        for (PreprocessorDescriptor p : host.preprocessors()) {
+            s.append("  ").append(p.id());
+            if (!p.aliases().isEmpty()) {
+                s.append(" (also: ").append(String.join(", ", p.aliases())).append(')');
+            }
+            s.append(" - ").append(p.title()).append(p.imputes() ? "; fills missing values" : "").append('\n');
+            params(s, p.params());
+        }
         s.append("Generators (datasets: generator: ID)\n");
         for (DatasetGenerator g : Generators.all()) {
             s.append("  ").append(g.id()).append(" - ").append(g.description()).append('\n');
@@ -107,6 +117,17 @@ final class ListCommand implements Callable<Integer> {
             m.put("description", d.description());
             metrics.add(m);
         }
+        List<Object> steps = new ArrayList<>();
+        for (PreprocessorDescriptor p : host.preprocessors()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("aliases", p.aliases());
+            m.put("title", p.title());
+            m.put("imputes", p.imputes());
+            m.put("description", p.description());
+            m.put("params", paramsJson(p.params()));
+            steps.add(m);
+        }
         List<Object> generators = new ArrayList<>();
         for (DatasetGenerator g : Generators.all()) {
             generators.add(Map.of("id", g.id(), "description", g.description(), "params", paramsJson(g.params())));
@@ -114,6 +135,7 @@ final class ListCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("algorithms", algorithms);
         out.put("metrics", metrics);
+        out.put("preprocessing", steps);
         out.put("generators", generators);
         return out;
     }

@@ -212,7 +212,7 @@ public final class PluginHost implements Catalog, AutoCloseable {
 
     /** @return every algorithm descriptor, in load order */
     public List<AlgorithmDescriptor> algorithms() {
-        return List.copyOf(algorithmDescriptors.values());
+        return algorithmDescriptors.values().stream().sorted(java.util.Comparator.comparing(AlgorithmDescriptor::id)).toList();
     }
 
     @Override
@@ -220,9 +220,12 @@ public final class PluginHost implements Catalog, AutoCloseable {
         return Optional.ofNullable(metricAliases.get(idOrAlias)).map(metricDescriptors::get);
     }
 
+    /** Internal metrics first, then external ones, each by id: a stable order whatever the plugin folder lists first. */
     @Override
     public List<MetricDescriptor> metrics() {
-        return List.copyOf(metricDescriptors.values());
+        return metricDescriptors.values().stream()
+                .sorted(java.util.Comparator.comparing(MetricDescriptor::needsGroundTruth).thenComparing(MetricDescriptor::id))
+                .toList();
     }
 
     /**
@@ -245,7 +248,7 @@ public final class PluginHost implements Catalog, AutoCloseable {
 
     /** @return every preprocessing step descriptor, in load order */
     public List<PreprocessorDescriptor> preprocessors() {
-        return List.copyOf(preprocessorDescriptors.values());
+        return preprocessorDescriptors.values().stream().sorted(java.util.Comparator.comparing(PreprocessorDescriptor::id)).toList();
     }
 
     @Override
