@@ -56,6 +56,10 @@ public final class KernelReport {
             }
         }
         double peak = probes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        Map<String, Double> oneThread = new HashMap<>();
+        for (Row r : rows) {
+            oneThread.put(r.benchmark + r.params, r.score);
+        }
         Map<String, Double> scalarScore = new HashMap<>();
         for (Row r : rows) {
             if (r.param("impl").equals("scalar")) {
@@ -63,27 +67,39 @@ public final class KernelReport {
             }
         }
 
-        String format = "%-50s %-6s %5s %15s %8s %9s %8s %8s %10s%n";
-        System.out.printf(Locale.ROOT, format, "benchmark", "impl", "dim", "ops/s", "+-99.9%", "GFLOP/s", "% peak",
-                "vec/sca", "B/op");
+        String format = "%-46s %-6s %5s %-30s %13s %8s %8s %7s %8s %10s %16s%n";
+        System.out.printf(Locale.ROOT, format, "benchmark", "impl", "dim", "other params", "ops/s", "+-99.9%", "GFLOP/s", "% peak",
+                "vec/sca", "B/op", "per item");
         for (Row r : rows) {
             double flops = flopsPerOp(r, lanes);
             double gflops = flops * r.score / 1e9;
             Double scalar = scalarScore.get(r.key());
             String ratio = r.param("impl").equals("vector") && scalar != null
                     ? String.format(Locale.ROOT, "%.2fx", r.score / scalar) : "";
+            if (!r.param("threads").isEmpty() && !r.param("threads").equals("1")) {
+                // thread scaling instead: this row over the same benchmark and sizes on one thread
+                Map<String, String> one = new LinkedHashMap<>(r.params);
+                one.put("threads", "1");
+                Double single = oneThread.get(r.benchmark + one);
+                ratio = single == null ? "" : String.format(Locale.ROOT, "%.2fx/1t", r.score / single);
+            }
             Double bytes = bytesPerOp.get(r.benchmark + r.params);
             String dim = !r.param("dim").isEmpty() ? r.param("dim") : r.param("d");
             String impl = r.param("impl").isEmpty() ? "vector" : r.param("impl");
-            System.out.printf(Locale.ROOT, format, r.benchmark, impl, dim.isEmpty() ? "-" : dim,
+            Map<String, String> other = new LinkedHashMap<>(r.params);
+            other.keySet().removeAll(List.of("impl", "dim", "d", "n", "rows", "queries"));
+            String others = other.isEmpty() ? "" : other.toString().replace(" ", "");
+            System.out.printf(Locale.ROOT, format, r.benchmark, impl, dim.isEmpty() ? "-" : dim, others,
                     String.format(Locale.ROOT, "%.1f", r.score), String.format(Locale.ROOT, "%.1f%%", 100 * r.error / r.score),
-                    String.format(Locale.ROOT, "%.2f", gflops), String.format(Locale.ROOT, "%.1f", 100 * gflops / peak), ratio,
-                    bytes == null ? "" : String.format(Locale.ROOT, "%.1f", bytes));
+                    Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.2f", gflops),
+                    Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.1f", 100 * gflops / peak), ratio,
+                    bytes == null ? "" : String.format(Locale.ROOT, "%.1f", bytes), perItem(r));
         }
         System.out.printf(Locale.ROOT, "%nFMA peak = max of %d probe run(s) %s GFLOP/s (%d float lanes, 16 independent"
                 + " FMA chains, 1 thread)%n", probes.size(), fmt(probes), lanes);
-        System.out.println("Distance kernels: one op = one query against `rows` rows; assignment: one op = one pass"
-                + " over n points (k centroids), GFLOP/s = 2 n k d ops/s / 1e9.");
+        System.out.println("Distance kernels: one op = one query against `rows` rows; pairwise: one op = a rows x rows"
+                + " block; assignment: one op = one pass over n points (k centroids), GFLOP/s = 2 n k d ops/s / 1e9;"
+                + " neighbour index: one op = `queries` queries. vec/sca compares rows with equal parameters.");
     }
 
     private static String fmt(List<Double> values) {
@@ -96,7 +112,21 @@ public final class KernelReport {
             case "FmaPeakProbe" -> 2.0 * lanes;
             case "AssignmentBenchmark" -> 2.0 * num(r, "n") * num(r, "k") * num(r, "d");
             case "DistanceKernelBenchmark" -> (method.equals("dot") ? 2.0 : 3.0) * num(r, "rows") * num(r, "dim");
+            case "DistanceKindsBenchmark" -> (r.param("kind").equals("cosine") ? 6.0 : 3.0) * num(r, "rows") * num(r, "dim");
+            case "PairwiseBenchmark" -> (r.param("distance").equals("inner_product") ? 2.0 : 3.0) * num(r, "rows") * num(r, "rows")
+                    * num(r, "dim");
             default -> Double.NaN;
+        };
+    }
+
+    /** Time per natural item: ns per pair (pairwise), us per query (neighbour index), ms per pass (assignment). */
+    private static String perItem(Row r) {
+        String cls = r.benchmark.substring(0, r.benchmark.indexOf('.'));
+        return switch (cls) {
+            case "PairwiseBenchmark" -> String.format(Locale.ROOT, "%.1f ns/pair", 1e9 / (r.score * num(r, "rows") * num(r, "rows")));
+            case "NeighborIndexBenchmark" -> String.format(Locale.ROOT, "%.2f us/query", 1e6 / (r.score * num(r, "queries")));
+            case "AssignmentBenchmark" -> String.format(Locale.ROOT, "%.2f ms/pass", 1e3 / r.score);
+            default -> "";
         };
     }
 

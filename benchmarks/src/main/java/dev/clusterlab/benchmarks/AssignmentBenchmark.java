@@ -2,6 +2,7 @@ package dev.clusterlab.benchmarks;
 
 import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.engine.ChunkedExecutor;
 import dev.clusterlab.engine.KernelSelection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -23,10 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code 2 n k d} flops.
  *
  * <p>Hypothesis: the scalar loop reaches about 2% of the FMA peak measured by {@link FmaPeakProbe} in the
- * same run, and the current vector assigner (four points share each centroid load, one horizontal
- * reduction per point-centroid pair) a few times more, about 7-30%, well short of the 60% that a
- * register-tiled kernel with a fused argmin reached in the prototype (PERFORMANCE.md). The pass allocates
- * nothing (0 B/op with {@code -prof gc}); a non-zero figure means a vector object escaped.
+ * same run; the register-tiled vector assigner (4 points x 4 vectors of centroids, fused argmin) at least
+ * 60% at d = 32 and 65% at d = 128 (PERFORMANCE.md's prototype), {@code assignAndAccumulate} a few percent
+ * less (the fused M-step adds d double adds per point), {@code assignWithSecond} somewhat less (a 2-point
+ * tile: more loads per FMA). With {@code threads = 2} the pass runs over fixed chunks of 1,024 rows through
+ * {@link ChunkedExecutor}: close to twice the one-thread throughput on two cores. The pass allocates
+ * nothing (0 B/op with {@code -prof gc} at one thread; with two, the executor's per-call bookkeeping);
+ * a non-zero figure at one thread means a vector object escaped.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +56,18 @@ public class AssignmentBenchmark {
     @Param({"64"})
     public int k;
 
+    /** Threads: 1 calls the kernel directly; more go through {@link ChunkedExecutor} with fixed chunks. */
+    @Param({"1"})
+    public int threads;
+
+    /** Rows per chunk when {@code threads > 1}. */
+    static final int CHUNK = 1024;
+
+    private ChunkedExecutor executor;
+    private float[] second;
+    private double[] sums;
+    private double[] totalWeights;
+
     private CentroidAssigner assigner;
     private float[] points;
     private int[] labels;
@@ -67,8 +84,18 @@ public class AssignmentBenchmark {
         points = BenchData.blobs(4, centroids, k, d, n);
         labels = new int[n];
         distances = new float[n];
+        second = new float[n];
+        sums = new double[k * d];
+        totalWeights = new double[k];
         assigner = kernels.centroidAssigner(centroids, k, d);
+        executor = new ChunkedExecutor(threads);
         selfCheck(centroids);
+    }
+
+    /** Stops the worker threads. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        executor.close();
     }
 
     /**
@@ -102,7 +129,28 @@ public class AssignmentBenchmark {
     /** @return the labels of one full pass (the distances are written too) */
     @Benchmark
     public int[] assign() {
-        assigner.assign(points, 0, n, labels, distances);
+        if (threads == 1) {
+            assigner.assign(points, 0, n, labels, distances);
+        } else {
+            executor.forEachChunk(n, CHUNK, (chunk, from, to) -> assigner.assign(points, from, to, labels, distances));
+        }
         return labels;
+    }
+
+    /** @return the labels of one pass that also gives the second-nearest distance (Elkan/Hamerly bounds) */
+    @Benchmark
+    public float[] assignWithSecond() {
+        assigner.assignWithSecond(points, 0, n, labels, distances, second);
+        return second;
+    }
+
+    /**
+     * @return the sums after one fused E+M pass; the sums keep growing across calls, which costs nothing
+     *     (they are only added to)
+     */
+    @Benchmark
+    public double[] assignAndAccumulate() {
+        assigner.assignAndAccumulate(points, null, 0, n, labels, distances, sums, totalWeights);
+        return sums;
     }
 }

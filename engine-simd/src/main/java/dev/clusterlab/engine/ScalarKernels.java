@@ -76,7 +76,7 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
-        return new ScanNeighborIndex(this, data, n, d, distance);
+        return NeighborIndexes.choose(this, data, n, d, distance);
     }
 
     @Override

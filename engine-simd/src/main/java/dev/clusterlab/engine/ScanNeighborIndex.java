@@ -7,14 +7,16 @@ import dev.clusterlab.api.kernel.NeighborSink;
 import java.util.Arrays;
 
 /**
- * The reference neighbour index: every query scans all points in blocks through the one-to-many
- * kernel (O(n) per query, O(block) memory). Correct for every distance; spatial structures for low
- * dimensions must give the same answers. Neighbours are decided by {@link Kernels#distance}'s value
+ * The reference neighbour index and the high-dimensional one: every query scans all points in blocks
+ * through the one-to-many kernel (O(n) per query), groups of queries sharing each block. Correct for every
+ * distance; spatial structures for low dimensions must give the same answers. Neighbours are decided by {@link Kernels#distance}'s value
  * against {@code eps}, from direct differences.
  */
 final class ScanNeighborIndex implements NeighborIndex {
-    /** Rows scanned per one-to-many call: a block of distances that stays in L1. */
+    /** Most rows scanned per one-to-many call: a block of distances that stays in L1. */
     private static final int BLOCK = 1024;
+    /** Queries sharing each block of data rows. */
+    private static final int GROUP = 16;
 
     private final Kernels kernels;
     private final float[] data;
@@ -63,29 +65,50 @@ final class ScanNeighborIndex implements NeighborIndex {
         range(queries, fromRow, toRow, eps, sink);
     }
 
+    /**
+     * Queries go in groups of {@value #GROUP} that share each block of data rows: the block is read from
+     * memory once per group and from L2 for the other queries of the group (one query at a time streamed
+     * the whole dataset from memory per query, 2.6 MB at n = 20,000 and d = 33). Memory: the block's
+     * distances and the group's neighbour lists, O(block + neighbours of the queries in flight).
+     */
     private void range(float[] queries, int fromRow, int toRow, double eps, NeighborSink sink) {
-        float[] block = new float[BLOCK];
-        int[] ids = new int[16];
-        float[] dists = new float[16];
-        for (int q = fromRow; q < toRow; q++) {
-            int count = 0;
-            for (int start = 0; start < n; start += BLOCK) {
-                int end = Math.min(n, start + BLOCK);
-                kernels.distances(distance, queries, q * d, data, start, end, d, block, 0);
-                for (int j = start; j < end; j++) {
-                    float dist = block[j - start];
-                    if (dist <= eps) {
-                        if (count == ids.length) {
-                            ids = Arrays.copyOf(ids, count * 2);
-                            dists = Arrays.copyOf(dists, count * 2);
+        int blockRows = blockRows();
+        float[] block = new float[blockRows];
+        int[][] ids = new int[GROUP][16];
+        float[][] dists = new float[GROUP][16];
+        int[] counts = new int[GROUP];
+        for (int g = fromRow; g < toRow; g += GROUP) {
+            int ge = Math.min(toRow, g + GROUP);
+            java.util.Arrays.fill(counts, 0);
+            for (int start = 0; start < n; start += blockRows) {
+                int end = Math.min(n, start + blockRows);
+                for (int q = g; q < ge; q++) {
+                    kernels.distances(distance, queries, q * d, data, start, end, d, block, 0);
+                    int slot = q - g;
+                    int count = counts[slot];
+                    for (int j = start; j < end; j++) {
+                        float dist = block[j - start];
+                        if (dist <= eps) {
+                            if (count == ids[slot].length) {
+                                ids[slot] = Arrays.copyOf(ids[slot], count * 2);
+                                dists[slot] = Arrays.copyOf(dists[slot], count * 2);
+                            }
+                            ids[slot][count] = j;
+                            dists[slot][count++] = dist;
                         }
-                        ids[count] = j;
-                        dists[count++] = dist;
                     }
+                    counts[slot] = count;
                 }
             }
-            sink.accept(q, ids, dists, count);
+            for (int q = g; q < ge; q++) {
+                sink.accept(q, ids[q - g], dists[q - g], counts[q - g]);
+            }
         }
+    }
+
+    /** Rows per block: about 128 KB of data, so that a block stays in L2 while a group of queries reads it. */
+    private int blockRows() {
+        return Math.max(64, Math.min(BLOCK, (32 * 1024) / Math.max(1, d)));
     }
 
     @Override
@@ -98,18 +121,30 @@ final class ScanNeighborIndex implements NeighborIndex {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, n=" + n + "]; got " + k);
         }
-        float[] block = new float[BLOCK];
-        TopK top = new TopK(k);
-        for (int q = fromRow; q < toRow; q++) {
-            top.clear();
-            for (int start = 0; start < n; start += BLOCK) {
-                int end = Math.min(n, start + BLOCK);
-                kernels.distances(distance, queries, q * d, data, start, end, d, block, 0);
-                for (int j = start; j < end; j++) {
-                    top.offer(j, block[j - start]);
+        int blockRows = blockRows();
+        float[] block = new float[blockRows];
+        TopK[] tops = new TopK[GROUP];
+        for (int t = 0; t < GROUP; t++) {
+            tops[t] = new TopK(k);
+        }
+        for (int g = fromRow; g < toRow; g += GROUP) {
+            int ge = Math.min(toRow, g + GROUP);
+            for (int q = g; q < ge; q++) {
+                tops[q - g].clear();
+            }
+            for (int start = 0; start < n; start += blockRows) {
+                int end = Math.min(n, start + blockRows);
+                for (int q = g; q < ge; q++) {
+                    kernels.distances(distance, queries, q * d, data, start, end, d, block, 0);
+                    TopK top = tops[q - g];
+                    for (int j = start; j < end; j++) {
+                        top.offer(j, block[j - start]);
+                    }
                 }
             }
-            top.drainSorted(ids, distances, (q - fromRow) * k);
+            for (int q = g; q < ge; q++) {
+                tops[q - g].drainSorted(ids, distances, (q - fromRow) * k);
+            }
         }
     }
 }

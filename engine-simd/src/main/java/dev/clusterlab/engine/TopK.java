@@ -20,6 +20,16 @@ final class TopK {
         size = 0;
     }
 
+    /** @return whether k pairs are held */
+    boolean full() {
+        return size == k;
+    }
+
+    /** @return the largest distance held (only meaningful when {@link #full()}) */
+    float worst() {
+        return dists[0];
+    }
+
     /** Whether (d1, i1) comes after (d2, i2) in (distance, id) order. */
     private static boolean after(float d1, int i1, float d2, int i2) {
         return d1 > d2 || (d1 == d2 && i1 > i2);

@@ -189,7 +189,18 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float distance(Distance distance, float[] a, int aOffset, float[] b, int bOffset, int length) {
-        return ScalarDistances.dispatch(this, distance, a, aOffset, b, bOffset, length, this::manhattan, this::chebyshev);
+        // A plain switch, not ScalarDistances.dispatch with this::manhattan: bound method references are two
+        // objects per call wherever C2 does not inline the whole chain (32 B per distance at d = 961, found by
+        // benchmarks/check-jit.sh).
+        return switch (distance.kind()) {
+            case SQUARED_EUCLIDEAN -> squaredEuclidean(a, aOffset, b, bOffset, length);
+            case EUCLIDEAN -> (float) Math.sqrt(squaredEuclidean(a, aOffset, b, bOffset, length));
+            case MANHATTAN -> manhattan(a, aOffset, b, bOffset, length);
+            case CHEBYSHEV -> chebyshev(a, aOffset, b, bOffset, length);
+            case MINKOWSKI -> ScalarDistances.minkowski(a, aOffset, b, bOffset, length, distance.p());
+            case COSINE -> cosineDistance(a, aOffset, b, bOffset, length);
+            case INNER_PRODUCT -> -dot(a, aOffset, b, bOffset, length);
+        };
     }
 
     @Override
@@ -221,12 +232,31 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void pairwise(Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d, float[] out) {
+        if (d >= PairwiseTiles.MIN_DIM) {
+            switch (distance.kind()) {
+                case SQUARED_EUCLIDEAN -> {
+                    PairwiseTiles.pairwise(this, false, false, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    return;
+                }
+                case EUCLIDEAN -> {
+                    PairwiseTiles.pairwise(this, false, false, true, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    return;
+                }
+                case INNER_PRODUCT -> {
+                    PairwiseTiles.pairwise(this, true, true, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    return;
+                }
+                default -> {
+                    // the other kinds: one-to-many rows below
+                }
+            }
+        }
         ScalarDistances.pairwise(this, distance, a, aFrom, aTo, b, bFrom, bTo, d, out);
     }
 
     @Override
     public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
-        return new ScanNeighborIndex(this, data, n, d, distance);
+        return NeighborIndexes.choose(this, data, n, d, distance);
     }
 
     /**
@@ -241,16 +271,25 @@ public final class VectorKernels implements Kernels {
         if (length < MIN_VECTOR_LENGTH) {
             return ScalarDistances.manhattan(a, aOffset, b, bOffset, length);
         }
-        FloatVector acc = FloatVector.zero(SPECIES);
+        // Two accumulators, as squaredEuclidean: with one, every step waited on the previous add's latency
+        // (1.6x scalar at d = 961 in DistanceKindsBenchmark).
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
-        for (; i <= length - LANES; i += LANES) {
-            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+        for (; i <= length - 2 * LANES; i += 2 * LANES) {
+            acc0 = acc0.add(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+            acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES)).abs());
+        }
+        if (i <= length - LANES) {
+            acc0 = acc0.add(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+            i += LANES;
         }
         if (i < length) {
             VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+            acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
         }
-        return sum(acc);
+        return sum(acc0.add(acc1));
     }
 
     /**
@@ -265,16 +304,25 @@ public final class VectorKernels implements Kernels {
         if (length < MIN_VECTOR_LENGTH) {
             return ScalarDistances.chebyshev(a, aOffset, b, bOffset, length);
         }
-        FloatVector acc = FloatVector.zero(SPECIES);
+        // Two chains: the NaN-honouring lane-wise max is several instructions long, so one chain was
+        // latency-bound.
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
-        for (; i <= length - LANES; i += LANES) {
-            acc = acc.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+        for (; i <= length - 2 * LANES; i += 2 * LANES) {
+            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES)).abs());
+        }
+        if (i <= length - LANES) {
+            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
+            i += LANES;
         }
         if (i < length) {
             VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            acc = acc.max(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
         }
-        return acc.reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
+        return acc0.max(acc1).reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
     }
 
     @Override

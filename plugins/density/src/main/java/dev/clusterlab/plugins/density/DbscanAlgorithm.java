@@ -8,10 +8,12 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import dev.clusterlab.api.param.Params;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pf4j.Extension;
 
 /**
@@ -23,14 +25,21 @@ import org.pf4j.Extension;
  * {@code min_samples}, or, with sample weights, when their weights sum to at least
  * {@code min_samples}. Clusters are the connected components of core points joined when within
  * {@code eps}; a non-core point within {@code eps} of a core point is a <em>border</em> point, every
- * other point is noise ({@code -1}). Three streamed passes of range queries over fixed chunks of
- * rows, never holding more than the neighbourhoods in flight:
+ * other point is noise ({@code -1}). Three passes over fixed chunks of rows:
  * <ol>
- *   <li>count (or weigh) every neighbourhood: core flags;</li>
+ *   <li>find every neighbourhood and count (or weigh) it: core flags. For Euclidean, and whenever the
+ *       engine's index would scan (high dimensions, cosine, ...), a symmetric tiled pass computes each
+ *       pair at most once and, for a metric distance, skips tiles whose spatially compact blocks are
+ *       more than {@code eps} apart ({@link Neighbourhoods#tiled}); otherwise, or when the pairs exceed
+ *       the cache budget, the engine's range queries (its spatial index in low dimensions). The neighbourhoods are kept for the next passes while
+ *       they fit in a budget of {@value Neighbourhoods#BUDGET_PER_POINT} ids per point; chunks beyond it
+ *       are queried again (streamed);</li>
  *   <li>for every core point, union it with its core neighbours in a lock-free union-find whose
  *       roots are always the smallest member, so components do not depend on the order of unions;</li>
  *   <li>for every non-core point, find its core neighbours.</li>
  * </ol>
+ * Whether a chunk was cached never changes a result. The result's point score {@code core} is 1 for
+ * core points, 0 otherwise.
  * <b>Border rule.</b> A border point reachable from several clusters joins the one whose
  * smallest-index core point is smallest. That is exactly what scikit-learn's expansion does (it grows
  * clusters from core points in index order and a border point keeps the first cluster that reaches
@@ -46,11 +55,14 @@ import org.pf4j.Extension;
  * </ul>
  * Sample weights come from {@link Dataset#weights()}.
  *
- * <p><b>Complexity and memory.</b> Three range-query passes: {@code O(n q)} where {@code q} is the
- * cost of one query ({@code O(n d)} for the blocked scan, far less with a spatial index in low
- * dimensions), plus near-linear union-find work per neighbour. Memory beyond the data: {@code n}
- * core flags, {@code n} union-find parents, {@code 2n} labels, and the neighbourhoods of the queries
- * in flight (at most one chunk per thread), never all neighbourhoods at once as scikit-learn does.
+ * <p><b>Complexity and memory.</b> One range-query pass when the neighbourhoods fit the cache, up to
+ * three otherwise: {@code O(n q)} where {@code q} is the cost of one query (far less than {@code O(n d)}
+ * with a spatial index in low dimensions), or at most {@code n^2 / 2} distances for the tiled scan,
+ * plus near-linear union-find work per neighbour. Memory beyond the data: {@code n} core flags,
+ * {@code n} union-find parents, {@code 2n} labels, the cache (at most
+ * {@value Neighbourhoods#BUDGET_PER_POINT} ids per point), a reordered copy of the data for the
+ * tiled scan, and the neighbourhoods of the queries in flight (one chunk per thread): O(n) whatever
+ * {@code eps}, never all neighbourhoods of a large {@code eps} at once as scikit-learn holds them.
  *
  * <p><b>References.</b> M. Ester, H.-P. Kriegel, J. Sander, X. Xu (1996), doi:10.5555/3001460.3001507;
  * E. Schubert, J. Sander, M. Ester, H.-P. Kriegel, X. Xu (2017), doi:10.1145/3068335.
@@ -110,33 +122,64 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
             throw new DataException(ID + ": the dataset '" + data.name() + "' is empty; DBSCAN needs at least 1 point");
         }
         float[] x = data.data();
+        int d = data.d();
         float[] weights = data.weights().orElse(null);
-        NeighborIndex index = context.kernels().neighborIndex(x, n, data.d(), params.metric());
+        NeighborIndex index = context.kernels().neighborIndex(x, n, d, params.metric());
         double eps = params.eps();
-
-        // Pass 1: core flags from neighbourhood counts (or weight sums, in double as scikit-learn's float64 sum).
         boolean[] core = new boolean[n];
-        context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
-            context.checkCancelled();
-            index.rangeQuery(from, to, eps, (q, ids, dist, count) -> {
-                double mass = count;
-                if (weights != null) {
-                    mass = 0;
-                    for (int j = 0; j < count; j++) {
-                        mass += weights[ids[j]];
+
+        // Pass 1: neighbourhoods, cached within a budget of O(n) ids, and core flags from their counts
+        // (or weight sums, in double as scikit-learn's float64 sum, in ascending row order, the point included).
+        Neighbourhoods cache = null;
+        if (index.structure().contains("scan")) {
+            // One symmetric tiled pass computes each pair at most once, skipping far-apart blocks.
+            cache = Neighbourhoods.tiled(x, n, d, params.metric(), eps, context);
+            if (cache != null) {
+                Neighbourhoods tiles = cache;
+                context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
+                    int[] off = tiles.offsets(chunk);
+                    int[] ids = tiles.ids(chunk);
+                    for (int q = from; q < to; q++) {
+                        core[q] = mass(q, ids, off[q - from], off[q - from + 1], weights) >= params.minSamples();
                     }
+                });
+            }
+        }
+        if (cache == null) {
+            Neighbourhoods streamed = Neighbourhoods.none(n);
+            long budget = Neighbourhoods.budget(n);
+            AtomicLong reserved = new AtomicLong();
+            context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
+                context.checkCancelled();
+                boolean keep = reserved.get() <= budget;
+                int[] off = keep ? new int[to - from + 1] : null;
+                IntList kept = keep ? new IntList(32 * (to - from)) : null;
+                index.rangeQuery(from, to, eps, (q, ids, dist, count) -> {
+                    core[q] = mass(q, ids, 0, count, weights) >= params.minSamples();
+                    if (off != null) {
+                        for (int j = 0; j < count; j++) {
+                            if (ids[j] != q) {
+                                kept.add(ids[j]);
+                            }
+                        }
+                        off[q - from + 1] = kept.size();
+                    }
+                });
+                if (keep) {
+                    streamed.offer(chunk, off, kept, reserved, budget);
                 }
-                core[q] = mass >= params.minSamples();
             });
-        });
+            cache = streamed;
+        }
         context.progress().progress(1.0 / 3, "dbscan: core points found");
 
         // Pass 2: components of core points; roots are the smallest core index of each component.
+        Neighbourhoods hoods = cache;
         UnionFind components = new UnionFind(n);
         context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
             context.checkCancelled();
-            Streams.rangeQueries(index, from, to, core, true, eps, (q, ids, dist, count) -> {
-                for (int j = 0; j < count; j++) {
+            hoods.forEach(chunk, from, to, core, true, index, eps, (q, ids, lo, hi) -> {
+                for (int j = lo; j < hi; j++) {
                     if (core[ids[j]] && ids[j] != q) {
                         components.union(q, ids[j]);
                     }
@@ -152,9 +195,9 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
             for (int i = from; i < to; i++) {
                 root[i] = core[i] ? components.find(i) : -1;
             }
-            Streams.rangeQueries(index, from, to, core, false, eps, (q, ids, dist, count) -> {
+            hoods.forEach(chunk, from, to, core, false, index, eps, (q, ids, lo, hi) -> {
                 int best = -1;
-                for (int j = 0; j < count; j++) {
+                for (int j = lo; j < hi; j++) {
                     if (core[ids[j]]) {
                         int r = components.find(ids[j]);
                         best = best < 0 ? r : Math.min(best, r);
@@ -171,16 +214,47 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
             coreCount += c ? 1 : 0;
         }
         int[] coreIndices = new int[coreCount];
+        double[] coreScore = new double[n];
         for (int i = 0, c = 0; i < n; i++) {
             if (core[i]) {
                 coreIndices[c++] = i;
+                coreScore[i] = 1;
             }
         }
         return ClusteringResult.builder(labels)
                 .iterations(1)
                 .converged(true)
+                .pointScore("core", coreScore)
                 .model(new DbscanModel(x, n, data.d(), params, coreIndices, labels.clone()))
                 .build();
+    }
+
+    /**
+     * The weight of a neighbourhood, the point {@code q} included: its size without weights, else the
+     * sum of the weights in ascending row order (the ids ascend; {@code q} is added in its place when
+     * the ids leave it out, as the cache does).
+     */
+    private static double mass(int q, int[] ids, int from, int to, float[] weights) {
+        boolean hasSelf = false;
+        for (int j = from; j < to && ids[j] <= q; j++) {
+            hasSelf |= ids[j] == q;
+        }
+        if (weights == null) {
+            return to - from + (hasSelf ? 0 : 1);
+        }
+        double mass = 0;
+        boolean selfAdded = hasSelf;
+        for (int j = from; j < to; j++) {
+            if (!selfAdded && ids[j] > q) {
+                mass += weights[q];
+                selfAdded = true;
+            }
+            mass += weights[ids[j]];
+        }
+        if (!selfAdded) {
+            mass += weights[q];
+        }
+        return mass;
     }
 
     /**

@@ -31,7 +31,8 @@ import org.pf4j.Extension;
  *       labels, membership probabilities and GLOSH outlier scores ({@link ClusterSelection}).</li>
  * </ol>
  * Labels number the selected clusters in the order of their condensed-tree ids, as scikit-learn;
- * {@code -1} is noise. Probabilities, outlier scores, the spanning tree and the condensed tree are in
+ * {@code -1} is noise. The result's {@link ClusteringResult#pointScores() point scores} are
+ * {@code probability}, {@code outlier_score} (GLOSH) and {@code core_distance}, by row. Probabilities, outlier scores, the spanning tree and the condensed tree are in
  * the {@link HdbscanModel}, which also predicts new points approximately.
  *
  * <p><b>Parameters.</b>
@@ -46,10 +47,14 @@ import org.pf4j.Extension;
  * scikit-learn's {@code alpha} (always 1 here), {@code max_cluster_size} and
  * {@code store_centers} are not offered.
  *
- * <p><b>Complexity and memory.</b> {@code n} kNN queries, then Prim: {@code n - 1} steps of
- * {@code n} distances each, {@code O(n^2 d)} in all (parallel within each step); the trees are
+ * <p><b>Complexity and memory.</b> {@code n} kNN queries, then Prim: {@code n - 1} steps of at most
+ * {@code n} distances each, {@code O(n^2 d)} in the worst case (parallel within each step). For a
+ * metric distance and {@code n > 128} Prim runs over spatially compact blocks of rows and skips every
+ * block that the triangle inequality shows cannot get a shorter edge ({@link PrimMst#blocked}, the same
+ * tree edge for edge), which on clustered data removes most of the work. The trees are
  * {@code O(n log n)}. Memory beyond the data is {@code O(n)}: core distances, Prim's best edges, the
- * spanning tree, the single-linkage and condensed trees (about 20 words per point).
+ * spanning tree, the single-linkage and condensed trees (about 20 words per point), plus a reordered
+ * copy of the data for the blocked Prim.
  *
  * <p><b>References.</b> R. J. G. B. Campello, D. Moulavi, J. Sander (2013),
  * doi:10.1007/978-3-642-37456-2_14; R. J. G. B. Campello, D. Moulavi, A. Zimek, J. Sander (2015),
@@ -131,9 +136,16 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
         ClusterSelection.Outcome outcome = ClusterSelection.select(tree, params);
         int[] labels = outcome.labels().clone();
         context.progress().progress(1.0, "hdbscan: done");
+        double[] coreDistance = new double[n];
+        for (int i = 0; i < n; i++) {
+            coreDistance[i] = core[i];
+        }
         return ClusteringResult.builder(labels)
                 .iterations(1)
                 .converged(true)
+                .pointScore("probability", outcome.probabilities().clone())
+                .pointScore("outlier_score", outcome.outlierScores().clone())
+                .pointScore("core_distance", coreDistance)
                 .model(new HdbscanModel(x, d, params, core, mst, tree, outcome))
                 .build();
     }

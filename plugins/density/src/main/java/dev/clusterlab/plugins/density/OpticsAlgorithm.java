@@ -23,7 +23,10 @@ import org.pf4j.Extension;
  * each unprocessed point within {@code max_eps} to {@code max(core distance, distance)} when that is
  * strictly smaller, recording itself as predecessor. Clusters are then read off the reachability plot
  * by steep areas ({@code xi}, Ankerst et al. section 4.3, with scikit-learn's predecessor correction)
- * or by a horizontal cut at {@code eps} ({@code dbscan}). Ordering, reachability, core distances,
+ * or by a horizontal cut at {@code eps} ({@code dbscan}). The result carries the cluster ordering
+ * ({@link ClusteringResult#ordering()}) and the point scores {@code reachability} and
+ * {@code core_distance} by row ({@code inf} where undefined): the reachability plot is
+ * {@code reachability[ordering[i]]}. Ordering, reachability, core distances,
  * predecessors and the xi cluster hierarchy are in the {@link OpticsModel}.
  *
  * <p><b>Parameters.</b>
@@ -126,6 +129,9 @@ public final class OpticsAlgorithm implements ClusteringAlgorithm {
         return ClusteringResult.builder(labels)
                 .iterations(1)
                 .converged(true)
+                .ordering(graph.ordering().clone())
+                .pointScore("reachability", graph.reachability().clone())
+                .pointScore("core_distance", graph.coreDistance().clone())
                 .model(new OpticsModel(data.data(), n, data.d(), params, graph, hierarchy, labels.clone()))
                 .build();
     }

@@ -14,7 +14,9 @@ import java.util.List;
  * lower each row's best edge when strictly smaller, and add the row of smallest best edge (ties to the
  * lowest row). Edges are returned in the order added, as {@code (source, target, weight)}.
  *
- * <p>Cost {@code O(n^2 d)} distance work, memory {@code O(n)}: no distance matrix is ever held.
+ * <p>Cost {@code O(n^2 d)} distance work, memory {@code O(n)}: no distance matrix is ever held. For a
+ * metric distance and more than {@code 4 * BLOCK} rows, {@link #blocked} builds the same tree (edge for
+ * edge, tested) while skipping the blocks of rows that cannot get a shorter edge.
  */
 final class PrimMst {
     /**
@@ -34,6 +36,200 @@ final class PrimMst {
     }
 
     static Edges build(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
+        if (metric.isMetric() && n > 4 * BLOCK) {
+            return blocked(x, n, d, metric, core, context);
+        }
+        return plain(x, n, d, metric, core, context);
+    }
+
+    /** Rows per block of the blocked Prim. */
+    static final int BLOCK = 32;
+
+    /**
+     * Prim over spatially compact blocks ({@link CompactBlocks}), with the same result as
+     * {@link #plain}: the same edges in the same order. Each block keeps the smallest and the largest best
+     * edge of its rows outside the tree. When a node joins, a block is skipped when no row of it can get
+     * a strictly smaller edge: when the node's core distance, or the lower bound on its distance to the
+     * block's rows (triangle inequality around the block's ball), is at least the block's largest best
+     * edge, since {@code mrd >= max(core(node), dist)}. Otherwise its distances come from the one-to-many
+     * kernel over the block's contiguous rows; for (squared) Euclidean, a vectorised
+     * column-wise estimate first, and the kernel's exact value only for rows whose edge may be strictly
+     * shorter than their best. The next node is the smallest best edge over blocks, ties to the lowest
+     * row. Blocks are visited in parallel over fixed chunks of {@value #PARALLEL_BLOCKS} blocks (each block's
+     * state is its own); the minimum over blocks is then taken in block order.
+     */
+    static Edges blocked(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
+        CompactBlocks layout = CompactBlocks.of(x, n, d, metric, BLOCK, context);
+        int[] perm = layout.perm();
+        float[] xs = layout.rows();
+        int blocks = Parallel.chunkCount(n, BLOCK);
+        float[] coreAt = new float[n];
+        for (int k = 0; k < n; k++) {
+            coreAt[k] = core[perm[k]];
+        }
+        float[] best = new float[n];
+        Arrays.fill(best, Float.POSITIVE_INFINITY);
+        int[] from = new int[n]; // by position: the position of the tree node of the best edge
+        int[] outside = new int[blocks];
+        float[] blockMax = new float[blocks];
+        float[] blockMin = new float[blocks];
+        int[] blockArg = new int[blocks];
+        for (int b = 0; b < blocks; b++) {
+            outside[b] = Math.min(n, (b + 1) * BLOCK) - b * BLOCK;
+            blockMax[b] = Float.POSITIVE_INFINITY;
+            blockMin[b] = Float.POSITIVE_INFINITY;
+            blockArg[b] = b * BLOCK;
+        }
+        int[] source = new int[Math.max(0, n - 1)];
+        int[] target = new int[Math.max(0, n - 1)];
+        float[] weight = new float[Math.max(0, n - 1)];
+        float[] toCentre = new float[blocks];
+        ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[BLOCK]);
+        boolean squared = metric.kind() == Distance.Kind.SQUARED_EUCLIDEAN;
+        float[][] columns = (squared || metric.kind() == Distance.Kind.EUCLIDEAN) ? columns(xs, n, d) : null;
+        float slack = (float) (1e-6 * (d + 8));
+        // position of original row 0, where plain Prim starts
+        int current = -1;
+        for (int k = 0; k < n; k++) {
+            if (perm[k] == 0) {
+                current = k;
+            }
+        }
+        for (int step = 0; step < n - 1; step++) {
+            int node = current;
+            best[node] = Float.NEGATIVE_INFINITY;
+            int nodeBlock = node / BLOCK;
+            outside[nodeBlock]--;
+            float nodeCore = coreAt[node];
+            context.kernels().distances(metric, xs, node * d, layout.centres(), 0, blocks, d, toCentre, 0);
+            Parallel.ChunkTask visit = (chunk, lo, hi) -> {
+            float[] dist = buffers.get();
+            for (int b = lo; b < hi; b++) {
+                if (outside[b] == 0) {
+                    continue;
+                }
+                boolean mayImprove = nodeCore < blockMax[b] && layout.lowerBound(toCentre[b], b) < blockMax[b];
+                if (!mayImprove && b != nodeBlock) {
+                    continue;
+                }
+                int r0 = b * BLOCK;
+                int r1 = Math.min(n, r0 + BLOCK);
+                boolean changed = b == nodeBlock;
+                if (mayImprove) {
+                    if (columns != null) {
+                        approximate(columns, xs, node, d, r0, r1, squared, dist);
+                        for (int j = r0; j < r1; j++) {
+                            dist[j - r0] = Math.max(dist[j - r0] * (1 - slack), Math.max(nodeCore, coreAt[j]));
+                        }
+                    } else {
+                        context.kernels().distances(metric, xs, node * d, xs, r0, r1, d, dist, 0);
+                    }
+                    // Rows in the tree have best = -inf: never updated. With the estimate (a lower bound within
+                    // the slack), the kernel's exact value is needed only where the edge may be strictly shorter.
+                    for (int j = r0; j < r1; j++) {
+                        if (dist[j - r0] < best[j]) {
+                            float bound = Math.max(nodeCore, coreAt[j]);
+                            float value = columns == null ? dist[j - r0]
+                                    : context.kernels().distance(metric, xs, node * d, xs, j * d, d);
+                            float mrd = Math.max(value, bound);
+                            if (mrd < best[j]) {
+                                best[j] = mrd;
+                                from[j] = node;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                if (!changed) {
+                    continue;
+                }
+                float max = Float.NEGATIVE_INFINITY;
+                float min = Float.POSITIVE_INFINITY;
+                int arg = -1;
+                for (int j = r0; j < r1; j++) {
+                    float v = best[j];
+                    if (v == Float.NEGATIVE_INFINITY) {
+                        continue;
+                    }
+                    max = Math.max(max, v);
+                    if (arg < 0 || v < min || (v == min && perm[j] < perm[arg])) {
+                        min = v;
+                        arg = j;
+                    }
+                }
+                blockMax[b] = max;
+                blockMin[b] = min;
+                blockArg[b] = arg;
+            }
+            };
+            if (blocks >= 2 * PARALLEL_BLOCKS) {
+                context.parallel().forEachChunk(blocks, PARALLEL_BLOCKS, visit);
+            } else {
+                visit.run(0, 0, blocks);
+            }
+            int next = -1;
+            float min = Float.POSITIVE_INFINITY;
+            for (int b = 0; b < blocks; b++) {
+                if (outside[b] == 0) {
+                    continue;
+                }
+                int a = blockArg[b];
+                if (next < 0 || blockMin[b] < min || (blockMin[b] == min && perm[a] < perm[next])) {
+                    next = a;
+                    min = blockMin[b];
+                }
+            }
+            source[step] = perm[from[next]];
+            target[step] = perm[next];
+            weight[step] = min;
+            current = next;
+            if ((step & 255) == 255) {
+                context.checkCancelled();
+                context.progress().progress(0.9 * step / n, "hdbscan: spanning tree");
+            }
+        }
+        return new Edges(source, target, weight);
+    }
+
+    /** Blocks per parallel chunk of one blocked Prim step: fixed, so results never depend on the thread count. */
+    private static final int PARALLEL_BLOCKS = 64;
+
+    /** The rows as columns (structure of arrays), for the approximate distances. */
+    private static float[][] columns(float[] xs, int n, int d) {
+        float[][] c = new float[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                c[k][i] = xs[i * d + k];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * (Squared) Euclidean distances from position {@code node} to positions {@code [r0, r1)}, column by
+     * column so that the loops over rows vectorise; within a small relative error of the kernel's values.
+     */
+    private static void approximate(float[][] columns, float[] xs, int node, int d, int r0, int r1, boolean squared,
+                                    float[] out) {
+        int len = r1 - r0;
+        Arrays.fill(out, 0, len, 0f);
+        for (int k = 0; k < d; k++) {
+            float[] col = columns[k];
+            float pk = xs[node * d + k];
+            for (int j = 0; j < len; j++) {
+                float t = col[r0 + j] - pk;
+                out[j] += t * t;
+            }
+        }
+        if (!squared) {
+            for (int j = 0; j < len; j++) {
+                out[j] = (float) Math.sqrt(out[j]);
+            }
+        }
+    }
+
+    /** Plain Prim: every step computes the new node's distances to all rows. */
+    static Edges plain(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
         float[] best = new float[n];
         Arrays.fill(best, Float.POSITIVE_INFINITY);
         int[] from = new int[n];
