@@ -1,7 +1,6 @@
 package dev.clusterlab.engine;
 
 import dev.clusterlab.api.kernel.CentroidAssigner;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -48,11 +47,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorCentroidAssigner implements CentroidAssigner {
     private static final VectorSpecies<Float> SPECIES = VectorKernels.SPECIES;
-    private static final VectorSpecies<Double> DSPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            jdk.incubator.vector.VectorShape.forBitSize(Math.max(64, DSPECIES.vectorBitSize() / 2)));
     private static final int LANES = VectorKernels.LANES;
-    private static final int DLANES = DSPECIES.length();
     /** Centroids per panel: four vectors. */
     static final int W = 4 * LANES;
     /** Largest k whose indices are exact as floats. */
@@ -172,22 +167,18 @@ final class VectorCentroidAssigner implements CentroidAssigner {
         return end;
     }
 
-    /** {@code sums[c] += w x} in double: 8 floats widened per step, multiply then add (no FMA: same bits as the reference). */
+    /**
+     * {@code sums[c] += w x} in double, multiply then add (no FMA: the same bits as the api's reference).
+     * A plain loop on purpose: a widening {@code FloatVector.convertShape(F2D)} version was faster when
+     * compiled well, but in one of several JMH forks C2 left it boxed (65 MB per pass of 100,000 rows,
+     * found by benchmarks/check-jit.sh); C2 may still vectorise this loop itself.
+     */
     private void accumulate(float[] points, float[] weights, int row, int c, double[] sums, double[] totalWeights) {
         double w = weights == null ? 1.0 : weights[row];
         totalWeights[c] += w;
         int o = row * d;
         int so = c * d;
-        int j = 0;
-        if (d >= DLANES && HALF.length() == DLANES) {
-            DoubleVector wv = DoubleVector.broadcast(DSPECIES, w);
-            for (; j <= d - DLANES; j += DLANES) {
-                DoubleVector x = (DoubleVector) FloatVector.fromArray(HALF, points, o + j)
-                        .convertShape(VectorOperators.F2D, DSPECIES, 0);
-                DoubleVector.fromArray(DSPECIES, sums, so + j).add(x.mul(wv)).intoArray(sums, so + j);
-            }
-        }
-        for (; j < d; j++) {
+        for (int j = 0; j < d; j++) {
             sums[so + j] += w * points[o + j];
         }
     }

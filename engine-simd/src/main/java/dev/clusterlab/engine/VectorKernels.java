@@ -235,15 +235,15 @@ public final class VectorKernels implements Kernels {
         if (d >= PairwiseTiles.MIN_DIM) {
             switch (distance.kind()) {
                 case SQUARED_EUCLIDEAN -> {
-                    PairwiseTiles.pairwise(this, false, false, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    PairwiseTiles.pairwise(false, false, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
                     return;
                 }
                 case EUCLIDEAN -> {
-                    PairwiseTiles.pairwise(this, false, false, true, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    PairwiseTiles.pairwise(false, false, true, a, aFrom, aTo, b, bFrom, bTo, d, out);
                     return;
                 }
                 case INNER_PRODUCT -> {
-                    PairwiseTiles.pairwise(this, true, true, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
+                    PairwiseTiles.pairwise(true, true, false, a, aFrom, aTo, b, bFrom, bTo, d, out);
                     return;
                 }
                 default -> {
