@@ -95,7 +95,7 @@ class AssignPredictIT {
                 "--output", tmp.resolve("never").toString(), "--plugins", plugins.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("blobs  kmeans  k=2, n_init=3  seed 42", "blobs  kmeans  k=4, n_init=3  seed 43",
-                "moons  hdbscan  min_cluster_size=15  seed 43");
+                "moons  hdbscan  min_cluster_size=15, min_samples=5  seed 43");
         assertThat(r.out()).doesNotContain("k=5");
         assertThat(tmp.resolve("never")).doesNotExist();
     }

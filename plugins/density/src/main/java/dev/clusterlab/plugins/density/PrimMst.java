@@ -55,8 +55,9 @@ final class PrimMst {
      * kernel over the block's contiguous rows; for (squared) Euclidean, a vectorised
      * column-wise estimate first, and the kernel's exact value only for rows whose edge may be strictly
      * shorter than their best. The next node is the smallest best edge over blocks, ties to the lowest
-     * row. Blocks are visited in parallel over fixed chunks of {@value #PARALLEL_BLOCKS} blocks (each block's
-     * state is its own); the minimum over blocks is then taken in block order.
+     * row. When at least {@value #PARALLEL_WORK} blocks need distances, blocks are visited in parallel over
+     * fixed chunks of {@value #PARALLEL_BLOCKS} blocks (each block's state is its own); the minimum over
+     * blocks is then taken in block order, so the result never depends on the threads.
      */
     static Edges blocked(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
         CompactBlocks layout = CompactBlocks.of(x, n, d, metric, BLOCK, context);
@@ -162,7 +163,15 @@ final class PrimMst {
                 blockArg[b] = arg;
             }
             };
-            if (blocks >= 2 * PARALLEL_BLOCKS) {
+            // Hand blocks to the workers only when many need distances (early steps, wide fronts): a step's
+            // barrier costs more than a few blocks of work, and much more when the machine is oversubscribed.
+            int busy = 0;
+            for (int b = 0; b < blocks && busy < PARALLEL_WORK; b++) {
+                if (outside[b] > 0 && nodeCore < blockMax[b] && layout.lowerBound(toCentre[b], b) < blockMax[b]) {
+                    busy++;
+                }
+            }
+            if (busy >= PARALLEL_WORK && blocks >= 2 * PARALLEL_BLOCKS) {
                 context.parallel().forEachChunk(blocks, PARALLEL_BLOCKS, visit);
             } else {
                 visit.run(0, 0, blocks);
@@ -193,6 +202,8 @@ final class PrimMst {
 
     /** Blocks per parallel chunk of one blocked Prim step: fixed, so results never depend on the thread count. */
     private static final int PARALLEL_BLOCKS = 64;
+    /** Blocks needing distances from which a step is worth running in parallel. */
+    private static final int PARALLEL_WORK = 48;
 
     /** The rows as columns (structure of arrays), for the approximate distances. */
     private static float[][] columns(float[] xs, int n, int d) {
