@@ -13,7 +13,8 @@
 #
 # Usage: benchmarks/kmeans-vs-sklearn.sh [REPEATS=5]      (a few minutes on 2 cores)
 # Needs: /usr/bin/python3 with python3-sklearn (installed with apt-get when missing).
-# Environment: WORK=dir for the generated data (default: a temporary folder, removed at the end).
+# Environment: WORK=dir for the generated data (default: a temporary folder, removed at the end);
+#              ONLY=d32 (or d2, d256; comma-separated) to run some cases only.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repeats="${1:-5}"
@@ -51,6 +52,7 @@ sklearn_fit() { # npy k max_iter -> JSON line; OpenBLAS overrides unset for this
 
 rows=()
 for c in "${cases[@]}"; do
+  if [ -n "${ONLY:-}" ] && [[ ",${ONLY}," != *",${c%% *},"* ]]; then continue; fi
   read -r name n d k <<<"$c"
   [ -f "$work/$name.npy" ] || { echo "generating $name: $n x $d, k=$k ..." >&2; "$py" "$helper" generate "$name" "$n" "$d" "$k" "$work"; }
   echo "timing $name ..." >&2
