@@ -21,4 +21,10 @@ class DbscanConformanceTest extends AlgorithmConformanceKit {
     protected boolean mayReportNoise() {
         return true;
     }
+
+    /** PF4J indexes only classes marked @Extension: without it the plugin would load and provide nothing. */
+    @org.junit.jupiter.api.Test
+    void isMarkedAsAPluginExtension() {
+        org.assertj.core.api.Assertions.assertThat(algorithm().getClass().isAnnotationPresent(org.pf4j.Extension.class)).isTrue();
+    }
 }

@@ -22,4 +22,10 @@ class KMeansConformanceTest extends AlgorithmConformanceKit {
     protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
         return Optional.of(Map.of("k", n + 1));
     }
+
+    /** PF4J indexes only classes marked @Extension: without it the plugin would load and provide nothing. */
+    @org.junit.jupiter.api.Test
+    void isMarkedAsAPluginExtension() {
+        org.assertj.core.api.Assertions.assertThat(algorithm().getClass().isAnnotationPresent(org.pf4j.Extension.class)).isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.testkit.AdjustedRand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

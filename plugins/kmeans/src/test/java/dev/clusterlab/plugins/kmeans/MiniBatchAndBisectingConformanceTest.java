@@ -98,4 +98,11 @@ class MiniBatchAndBisectingConformanceTest {
             return Optional.of(Map.of("k", n + 1, "algorithm", "hamerly"));
         }
     }
+
+    /** PF4J indexes only classes marked @Extension: without it the plugin would load and provide nothing. */
+    @org.junit.jupiter.api.Test
+    void bothAreMarkedAsPluginExtensions() {
+        org.assertj.core.api.Assertions.assertThat(MiniBatchKMeansAlgorithm.class.isAnnotationPresent(org.pf4j.Extension.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(BisectingKMeansAlgorithm.class.isAnnotationPresent(org.pf4j.Extension.class)).isTrue();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.clusterlab.plugins.kmeans;
+package dev.clusterlab.api.testkit;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,11 +8,16 @@ import java.util.Map;
  * plugin is a separate plugin. Equals scikit-learn's {@code adjusted_rand_score}, including 1.0 for
  * the degenerate case where both partitions are trivial.
  */
-final class AdjustedRand {
+public final class AdjustedRand {
     private AdjustedRand() {
     }
 
-    static double of(int[] truth, int[] predicted) {
+    /**
+     * @param truth true labels
+     * @param predicted predicted labels (any integers; -1 is one more group)
+     * @return the adjusted Rand index
+     */
+    public static double of(int[] truth, int[] predicted) {
         Map<Long, Long> cells = new HashMap<>();
         Map<Integer, Long> rows = new HashMap<>();
         Map<Integer, Long> columns = new HashMap<>();
