@@ -30,42 +30,10 @@ for arg in "$@"; do
   esac
 done
 
-# Prints the feature version (25 for JAVA_VERSION="25.0.1", 8 for "1.8.0_402") of a JDK home, or fails.
-java_major() {
-  local home="$1" version
-  [[ -r "$home/release" && -x "$home/bin/java" ]] || return 1
-  version="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release" | head -n 1)"
-  [[ -n "$version" ]] || return 1
-  version="${version#1.}"
-  version="${version%%[!0-9]*}"
-  [[ -n "$version" ]] || return 1
-  echo "$version"
-}
-
-find_jdk() {
-  local major
-  if [[ -n "${JAVA_HOME:-}" ]] && major="$(java_major "$JAVA_HOME")" && (( major >= 25 )); then
-    echo "$JAVA_HOME"
-    return 0
-  fi
-  local best="" best_major=0 home
-  for home in /usr/lib/jvm/* /usr/java/* /opt/java/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
-    [[ -d "$home" ]] || continue
-    major="$(java_major "$home")" || continue
-    if (( major >= 25 )) && { [[ -z "$best" ]] || (( major < best_major )); }; then
-      best="$home"
-      best_major="$major"
-    fi
-  done
-  [[ -n "$best" ]] || return 1
-  echo "$best"
-}
-
-if ! jdk="$(find_jdk)"; then
-  echo "run-peers.sh: no JDK 25 or newer found (JAVA_HOME='${JAVA_HOME:-}', and none under /usr/lib/jvm," \
-       "/usr/java, /opt/java, ~/.sdkman/candidates/java, ~/.jdks). Install one or point JAVA_HOME at it." >&2
-  exit 1
-fi
+# The same JDK discovery as the clusterlab launcher ($JAVA_HOME, the java on the PATH, the usual folders).
+# shellcheck source=../dist/src/main/bin/find-java.sh
+. "$root/dist/src/main/bin/find-java.sh"
+jdk="$(clusterlab_find_java 25)" || exit 1
 java="$jdk/bin/java"
 echo "JDK: $jdk ($("$java" -version 2>&1 | head -n 1))"
 
