@@ -166,48 +166,7 @@ public final class SameJvmPeak {
     /** @return GFLOP/s of 16 independent FMA chains (FmaPeakProbe's loop) over about {@code seconds} */
     static double probe(float[] init, double seconds) {
         int trips = 1 << 16;
-        double t = time(() -> sink += fma16(init, trips), seconds);
+        double t = time(() -> sink += FmaPeakProbe.chains(init, trips), seconds);
         return 16.0 * trips * 2 * LANES / t / 1e9;
-    }
-
-    static float fma16(float[] init, int trips) {
-        FloatVector a = FloatVector.broadcast(SPECIES, 0.999f);
-        FloatVector b = FloatVector.broadcast(SPECIES, 0.001f);
-        FloatVector c0 = FloatVector.fromArray(SPECIES, init, 0);
-        FloatVector c1 = FloatVector.fromArray(SPECIES, init, LANES);
-        FloatVector c2 = FloatVector.fromArray(SPECIES, init, 2 * LANES);
-        FloatVector c3 = FloatVector.fromArray(SPECIES, init, 3 * LANES);
-        FloatVector c4 = FloatVector.fromArray(SPECIES, init, 4 * LANES);
-        FloatVector c5 = FloatVector.fromArray(SPECIES, init, 5 * LANES);
-        FloatVector c6 = FloatVector.fromArray(SPECIES, init, 6 * LANES);
-        FloatVector c7 = FloatVector.fromArray(SPECIES, init, 7 * LANES);
-        FloatVector c8 = FloatVector.fromArray(SPECIES, init, 8 * LANES);
-        FloatVector c9 = FloatVector.fromArray(SPECIES, init, 9 * LANES);
-        FloatVector c10 = FloatVector.fromArray(SPECIES, init, 10 * LANES);
-        FloatVector c11 = FloatVector.fromArray(SPECIES, init, 11 * LANES);
-        FloatVector c12 = FloatVector.fromArray(SPECIES, init, 12 * LANES);
-        FloatVector c13 = FloatVector.fromArray(SPECIES, init, 13 * LANES);
-        FloatVector c14 = FloatVector.fromArray(SPECIES, init, 14 * LANES);
-        FloatVector c15 = FloatVector.fromArray(SPECIES, init, 15 * LANES);
-        for (int t = 0; t < trips; t++) {
-            c0 = c0.fma(a, b);
-            c1 = c1.fma(a, b);
-            c2 = c2.fma(a, b);
-            c3 = c3.fma(a, b);
-            c4 = c4.fma(a, b);
-            c5 = c5.fma(a, b);
-            c6 = c6.fma(a, b);
-            c7 = c7.fma(a, b);
-            c8 = c8.fma(a, b);
-            c9 = c9.fma(a, b);
-            c10 = c10.fma(a, b);
-            c11 = c11.fma(a, b);
-            c12 = c12.fma(a, b);
-            c13 = c13.fma(a, b);
-            c14 = c14.fma(a, b);
-            c15 = c15.fma(a, b);
-        }
-        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7)
-                .add(c8.add(c9).add(c10).add(c11).add(c12).add(c13).add(c14).add(c15)).lane(0);
     }
 }
