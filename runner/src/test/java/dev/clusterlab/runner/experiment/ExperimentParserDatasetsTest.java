@@ -1,42 +1,13 @@
 package dev.clusterlab.runner.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.clusterlab.api.UserInputException;
-import dev.clusterlab.runner.yaml.YamlReader;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dataset entries of experiment files: sources, generators, CSV options, names. */
-class ExperimentParserDatasetsTest {
-    private static final Catalog CATALOG = new FakeCatalog();
-
-    @TempDir
-    Path base;
-
-    private Experiment parse(String yaml) {
-        return ExperimentParser.parse(YamlReader.read("exp.yaml", new StringReader(yaml)), base, "exp", CATALOG);
-    }
-
-    /** The problem lines of the error, without the "N problems" head line. */
-    private List<String> problems(String yaml) {
-        UserInputException e = catchThrowableOfType(UserInputException.class, () -> parse(yaml));
-        assertThat(e).as("expected the experiment to be rejected").isNotNull();
-        return e.getMessage().lines().filter(l -> !l.matches("\\d+ problems in the experiment file:")).toList();
-    }
-
-    private String message(String yaml) {
-        UserInputException e = catchThrowableOfType(UserInputException.class, () -> parse(yaml));
-        assertThat(e).as("expected the experiment to be rejected").isNotNull();
-        return e.getMessage();
-    }
-
+class ExperimentParserDatasetsTest extends ParserTestBase {
     @Test
     void generatorSeedIsKept() {
         Experiment e = parse("""
