@@ -41,6 +41,7 @@ final class KdTreeIndex implements NeighborIndex {
     private final int[] right;
     /** Per node: {@code d} lower then {@code d} upper bounds of its points. */
     private final float[] box;
+    private final QueryScratch.PerThread scratch = new QueryScratch.PerThread();
     private int nodes;
 
     KdTreeIndex(Kernels kernels, float[] data, int n, int d, Distance distance) {
@@ -201,11 +202,20 @@ final class KdTreeIndex implements NeighborIndex {
     }
 
     private void range(float[] queries, int fromRow, int toRow, double eps, NeighborSink sink) {
+        QueryScratch s = scratch.acquire();
+        try {
+            rangeWith(s, queries, fromRow, toRow, eps, sink);
+        } finally {
+            s.release();
+        }
+    }
+
+    private void rangeWith(QueryScratch s, float[] queries, int fromRow, int toRow, double eps, NeighborSink sink) {
         double radius = coordinateRadius(eps);
-        int[] stack = new int[64];
-        long[] found = new long[64];
-        int[] ids = new int[64];
-        float[] dists = new float[64];
+        int[] stack = s.stack;
+        long[] found = s.found;
+        int[] ids = s.ids;
+        float[] dists = s.dists;
         for (int q = fromRow; q < toRow; q++) {
             int qo = q * d;
             int count = 0;
@@ -245,6 +255,11 @@ final class KdTreeIndex implements NeighborIndex {
                 ids[t] = (int) (found[t] >>> 32);
                 dists[t] = Float.intBitsToFloat((int) found[t]);
             }
+            // keep what grew for the next query and the next call (the sink may query again: not stored yet)
+            s.stack = stack;
+            s.found = found;
+            s.ids = ids;
+            s.dists = dists;
             sink.accept(q, ids, dists, count);
         }
     }
@@ -259,8 +274,17 @@ final class KdTreeIndex implements NeighborIndex {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, n=" + n + "]; got " + k);
         }
-        TopK top = new TopK(k);
-        int[] stack = new int[64];
+        QueryScratch s = scratch.acquire();
+        try {
+            knnWith(s, queries, fromRow, toRow, k, ids, distances);
+        } finally {
+            s.release();
+        }
+    }
+
+    private void knnWith(QueryScratch s, float[] queries, int fromRow, int toRow, int k, int[] ids, float[] distances) {
+        TopK top = s.top(k);
+        int[] stack = s.stack;
         for (int q = fromRow; q < toRow; q++) {
             int qo = q * d;
             top.clear();
@@ -296,5 +320,6 @@ final class KdTreeIndex implements NeighborIndex {
             }
             top.drainSorted(ids, distances, (q - fromRow) * k);
         }
+        s.stack = stack;
     }
 }

@@ -23,6 +23,7 @@ final class ScanNeighborIndex implements NeighborIndex {
     private final int n;
     private final int d;
     private final Distance distance;
+    private final QueryScratch.PerThread scratch = new QueryScratch.PerThread();
 
     ScanNeighborIndex(Kernels kernels, float[] data, int n, int d, Distance distance) {
         if ((long) n * d > data.length) {
@@ -72,11 +73,21 @@ final class ScanNeighborIndex implements NeighborIndex {
      * distances and the group's neighbour lists, O(block + neighbours of the queries in flight).
      */
     private void range(float[] queries, int fromRow, int toRow, double eps, NeighborSink sink) {
+        QueryScratch s = scratch.acquire();
+        try {
+            rangeWith(s, queries, fromRow, toRow, eps, sink);
+        } finally {
+            s.release();
+        }
+    }
+
+    private void rangeWith(QueryScratch s, float[] queries, int fromRow, int toRow, double eps, NeighborSink sink) {
         int blockRows = blockRows();
-        float[] block = new float[blockRows];
-        int[][] ids = new int[GROUP][16];
-        float[][] dists = new float[GROUP][16];
-        int[] counts = new int[GROUP];
+        float[] block = s.block(blockRows);
+        s.group(GROUP);
+        int[][] ids = s.groupIds;
+        float[][] dists = s.groupDists;
+        int[] counts = s.groupCounts;
         for (int g = fromRow; g < toRow; g += GROUP) {
             int ge = Math.min(toRow, g + GROUP);
             java.util.Arrays.fill(counts, 0);
@@ -121,11 +132,21 @@ final class ScanNeighborIndex implements NeighborIndex {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, n=" + n + "]; got " + k);
         }
+        QueryScratch s = scratch.acquire();
+        try {
+            knnWith(s, queries, fromRow, toRow, k, ids, distances);
+        } finally {
+            s.release();
+        }
+    }
+
+    private void knnWith(QueryScratch s, float[] queries, int fromRow, int toRow, int k, int[] ids, float[] distances) {
         int blockRows = blockRows();
-        float[] block = new float[blockRows];
-        TopK[] tops = new TopK[GROUP];
+        float[] block = s.block(blockRows);
+        s.group(GROUP);
+        TopK[] tops = s.groupTops;
         for (int t = 0; t < GROUP; t++) {
-            tops[t] = new TopK(k);
+            s.groupTop(t, k);
         }
         for (int g = fromRow; g < toRow; g += GROUP) {
             int ge = Math.min(toRow, g + GROUP);

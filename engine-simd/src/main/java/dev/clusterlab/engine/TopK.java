@@ -16,6 +16,11 @@ final class TopK {
         this.dists = new float[k];
     }
 
+    /** @return how many pairs it keeps */
+    int capacity() {
+        return k;
+    }
+
     void clear() {
         size = 0;
     }

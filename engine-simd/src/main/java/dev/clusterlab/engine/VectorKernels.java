@@ -5,7 +5,7 @@ import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,14 +13,16 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels. The species is a {@code static final} constant: passed as a parameter, C2 can
  * no longer prove its shape and allocates real vector objects (a 10-100x loss measured here).
  * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and one
- * masked step for the last {@code length % lanes} elements (a scalar tail of up to 15 dependent adds
- * costs as much as the whole vector loop at 31 dimensions); lanes past the end load as zero and add
- * nothing. Horizontal sums go through {@link #sum}, whose fixed order makes every result reproducible
+ * full-width step for the last {@code length % lanes} elements ({@link VectorTails}: a scalar tail of up to 15
+ * dependent adds costs as much as the whole vector loop at 31 dimensions); lanes outside the tail are zero
+ * and add nothing. Horizontal sums go through {@link #sum}, whose fixed order makes every result reproducible
  * bit for bit.
  */
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
+    /** Integers of the same shape, for {@link #chebyshev}'s maximum on the bits. */
+    static final VectorSpecies<Integer> INT_SPECIES = IntVector.SPECIES_PREFERRED;
     /**
      * Below this length a plain loop beats one masked vector step plus a horizontal sum (log2(lanes)
      * shuffle-add pairs): measured with 16 lanes (JMH DistanceKernelBenchmark), the loop was ahead at 2 and
@@ -114,8 +116,8 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m));
+            boolean end = VectorTails.endAligned(aOffset + length, bOffset + length);
+            FloatVector d0 = VectorTails.load(a, aOffset, i, length, end).sub(VectorTails.load(b, bOffset, i, length, end));
             acc1 = d0.fma(d0, acc1);
         }
         return sum(acc0.add(acc1));
@@ -144,8 +146,8 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i, m).fma(FloatVector.fromArray(SPECIES, b, bOffset + i, m), acc1);
+            boolean end = VectorTails.endAligned(aOffset + length, bOffset + length);
+            acc1 = VectorTails.load(a, aOffset, i, length, end).fma(VectorTails.load(b, bOffset, i, length, end), acc1);
         }
         return sum(acc0.add(acc1));
     }
@@ -177,9 +179,9 @@ public final class VectorKernels implements Kernels {
             bb = y.fma(y, bb);
         }
         if (i < length) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i, m);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i, m);
+            boolean end = VectorTails.endAligned(aOffset + length, bOffset + length);
+            FloatVector x = VectorTails.load(a, aOffset, i, length, end);
+            FloatVector y = VectorTails.load(b, bOffset, i, length, end);
             ab = x.fma(y, ab);
             aa = x.fma(x, aa);
             bb = y.fma(y, bb);
@@ -197,7 +199,9 @@ public final class VectorKernels implements Kernels {
             case EUCLIDEAN -> (float) Math.sqrt(squaredEuclidean(a, aOffset, b, bOffset, length));
             case MANHATTAN -> manhattan(a, aOffset, b, bOffset, length);
             case CHEBYSHEV -> chebyshev(a, aOffset, b, bOffset, length);
-            case MINKOWSKI -> ScalarDistances.minkowski(a, aOffset, b, bOffset, length, distance.p());
+            case MINKOWSKI -> VectorMinkowski.handles(distance.p())
+                    ? VectorMinkowski.distance(a, aOffset, b, bOffset, length, (int) distance.p())
+                    : ScalarDistances.minkowski(a, aOffset, b, bOffset, length, distance.p());
             case COSINE -> cosineDistance(a, aOffset, b, bOffset, length);
             case INNER_PRODUCT -> -dot(a, aOffset, b, bOffset, length);
         };
@@ -286,8 +290,8 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+            boolean end = VectorTails.endAligned(aOffset + length, bOffset + length);
+            acc1 = acc1.add(VectorTails.load(a, aOffset, i, length, end).sub(VectorTails.load(b, bOffset, i, length, end)).abs());
         }
         return sum(acc0.add(acc1));
     }
@@ -304,25 +308,33 @@ public final class VectorKernels implements Kernels {
         if (length < MIN_VECTOR_LENGTH) {
             return ScalarDistances.chebyshev(a, aOffset, b, bOffset, length);
         }
-        // Two chains: the NaN-honouring lane-wise max is several instructions long, so one chain was
-        // latency-bound.
-        FloatVector acc0 = FloatVector.zero(SPECIES);
-        FloatVector acc1 = FloatVector.zero(SPECIES);
+        // |a - b| is never negative, and the bits of non-negative floats order as ints (a NaN's above
+        // infinity's), so the maximum is one integer instruction; the float max that honours NaN and -0 is
+        // several. Four chains hide its latency. The result is exact in any order.
+        IntVector acc0 = IntVector.zero(INT_SPECIES);
+        IntVector acc1 = IntVector.zero(INT_SPECIES);
+        IntVector acc2 = IntVector.zero(INT_SPECIES);
+        IntVector acc3 = IntVector.zero(INT_SPECIES);
         int i = 0;
-        for (; i <= length - 2 * LANES; i += 2 * LANES) {
-            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
-            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
-                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES)).abs());
+        for (; i <= length - 4 * LANES; i += 4 * LANES) {
+            acc0 = acc0.max(absDiffBits(a, aOffset + i, b, bOffset + i));
+            acc1 = acc1.max(absDiffBits(a, aOffset + i + LANES, b, bOffset + i + LANES));
+            acc2 = acc2.max(absDiffBits(a, aOffset + i + 2 * LANES, b, bOffset + i + 2 * LANES));
+            acc3 = acc3.max(absDiffBits(a, aOffset + i + 3 * LANES, b, bOffset + i + 3 * LANES));
         }
-        if (i <= length - LANES) {
-            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
-            i += LANES;
+        for (; i <= length - LANES; i += LANES) {
+            acc0 = acc0.max(absDiffBits(a, aOffset + i, b, bOffset + i));
         }
         if (i < length) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, length);
-            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i, m).sub(FloatVector.fromArray(SPECIES, b, bOffset + i, m)).abs());
+            boolean end = VectorTails.endAligned(aOffset + length, bOffset + length);
+            acc1 = acc1.max(VectorTails.load(a, aOffset, i, length, end).sub(VectorTails.load(b, bOffset, i, length, end))
+                    .abs().reinterpretAsInts());
         }
-        return acc0.max(acc1).reduceLanes(jdk.incubator.vector.VectorOperators.MAX);
+        return Float.intBitsToFloat(acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(jdk.incubator.vector.VectorOperators.MAX));
+    }
+
+    private static IntVector absDiffBits(float[] a, int aOffset, float[] b, int bOffset) {
+        return FloatVector.fromArray(SPECIES, a, aOffset).sub(FloatVector.fromArray(SPECIES, b, bOffset)).abs().reinterpretAsInts();
     }
 
     @Override
