@@ -27,6 +27,7 @@ public final class ClusteringResult {
     private final ClusterModel model;
     private final java.util.Map<String, double[]> pointScores;
     private final int[] ordering;
+    private final ClusterHierarchy hierarchy;
 
     private ClusteringResult(Builder b) {
         this.labels = b.labels;
@@ -39,6 +40,7 @@ public final class ClusteringResult {
         this.model = b.model;
         this.pointScores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.pointScores));
         this.ordering = b.ordering;
+        this.hierarchy = b.hierarchy;
     }
 
     /**
@@ -118,6 +120,17 @@ public final class ClusteringResult {
     }
 
     /**
+     * The cluster hierarchy, for reports and result files: HDBSCAN*'s condensed tree, whose selected
+     * clusters give the labels.
+     *
+     * @return the hierarchy, if the algorithm builds one
+     * @since 0.1
+     */
+    public Optional<ClusterHierarchy> hierarchy() {
+        return Optional.ofNullable(hierarchy);
+    }
+
+    /**
      * Builds a {@link ClusteringResult}.
      *
      * @since 0.1
@@ -133,6 +146,7 @@ public final class ClusteringResult {
         private ClusterModel model;
         private final java.util.Map<String, double[]> pointScores = new java.util.LinkedHashMap<>();
         private int[] ordering;
+        private ClusterHierarchy hierarchy;
 
         private Builder(int[] labels) {
             this.labels = Objects.requireNonNull(labels, "labels");
@@ -222,6 +236,21 @@ public final class ClusteringResult {
          */
         public Builder ordering(int[] rows) {
             this.ordering = rows;
+            return this;
+        }
+
+        /**
+         * @param tree the condensed tree; its points must be this result's rows (root id = number of rows)
+         * @return this
+         * @throws IllegalArgumentException if the tree's root is not the number of rows
+         * @since 0.1
+         */
+        public Builder hierarchy(ClusterHierarchy tree) {
+            if (tree != null && tree.rows() > 0 && tree.root() != labels.length) {
+                throw new IllegalArgumentException("the cluster hierarchy's root is " + tree.root() + " but its points must be the "
+                        + labels.length + " rows (root id " + labels.length + ")");
+            }
+            this.hierarchy = tree;
             return this;
         }
 

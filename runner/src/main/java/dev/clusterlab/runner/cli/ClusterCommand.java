@@ -8,6 +8,7 @@ import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.runner.data.LabelFiles;
 import dev.clusterlab.runner.experiment.Fitting;
+import dev.clusterlab.runner.output.HierarchyFiles;
 import dev.clusterlab.runner.plugin.Loaded;
 import dev.clusterlab.runner.plugin.PluginHost;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Fit one algorithm on one CSV file; print a summary (table or one line of JSON) and write the labels.")
 final class ClusterCommand implements Callable<Integer> {
+    /** Starts the note printed when the algorithm has nothing for --reachability or --condensed-tree. */
+    static final String NOT_WRITTEN = "note: nothing written to --";
+
     @Option(names = {"-a", "--algorithm"}, required = true, paramLabel = "ID", description = "Algorithm id or alias (see 'clusterlab list').")
     String algorithm;
 
@@ -49,6 +53,14 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "LABELS.csv", description = "Write the labels here, one per line.")
     Path output;
+
+    @Option(names = "--reachability", paramLabel = "R.csv",
+            description = "Write the reachability plot here (OPTICS): position,row,reachability,core_distance,label in cluster ordering.")
+    Path reachability;
+
+    @Option(names = "--condensed-tree", paramLabel = "T.csv",
+            description = "Write the condensed tree here (HDBSCAN): parent,child,lambda_val,child_size as the hdbscan package.")
+    Path condensedTree;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: 0).")
     long seed;
@@ -108,6 +120,18 @@ final class ClusterCommand implements Callable<Integer> {
             notes.forEach(n -> io.err().println("warning: " + n));
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
+            }
+            int[] labels = fit.result().labels();
+            if (reachability != null) {
+                HierarchyFiles.Reachability.of(fit.result()).ifPresentOrElse(
+                        plot -> HierarchyFiles.writeReachability(reachability, plot, labels),
+                        () -> io.err().println(NOT_WRITTEN + "reachability: " + alg.extension().descriptor().id()
+                                + " gives no cluster ordering with reachability"));
+            }
+            if (condensedTree != null) {
+                fit.result().hierarchy().ifPresentOrElse(tree -> HierarchyFiles.writeCondensedTree(condensedTree, tree),
+                        () -> io.err().println(NOT_WRITTEN + "condensed-tree: " + alg.extension().descriptor().id()
+                                + " gives no cluster hierarchy"));
             }
             if (saveModel != null) {
                 Models.save(saveModel, alg, fit, data);

@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                 io.out().print(SummaryTable.render(comparison, notes(outcome.datasets())));
             }
             out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
-                    LabelSource.folder(dir.resolve("labels")), host::algorithm, host::metric)));
+                    LabelSource.outputFolder(dir), host::algorithm, host::metric)));
             io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
             io.out().println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());

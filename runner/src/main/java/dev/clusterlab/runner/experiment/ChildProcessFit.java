@@ -8,6 +8,7 @@ import dev.clusterlab.api.param.Params;
 import dev.clusterlab.engine.KernelSelection;
 import dev.clusterlab.runner.data.LabelFiles;
 import dev.clusterlab.runner.output.AtomicFiles;
+import dev.clusterlab.runner.output.HierarchyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code isolation: process}: one fit in a child JVM running {@code clusterlab cluster} on the
  * (preprocessed) data written to a temporary CSV file, for plugins that cannot be trusted to stop when
  * asked or to stay within memory. A timeout kills the child; a crash or an out-of-memory error there
- * fails only that run. The child loads the same plugins folder and kernels.
+ * fails only that run. The child loads the same plugins folder and kernels. Its labels, reachability
+ * plot and condensed tree come back as files ({@code --output}, {@code --reachability},
+ * {@code --condensed-tree}); the model and the other point scores do not.
  */
 final class ChildProcessFit {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Seconds a child JVM gets to start, load plugins and read its data before the run's timeout counts. */
     static final double START_ALLOWANCE_SECONDS = 15;
+    /** How {@code clusterlab cluster} starts the note that an algorithm has no reachability plot or tree to write. */
+    static final String NOT_WRITTEN = "note: nothing written to --";
 
     /** What happened in the child. */
     sealed interface Outcome {
@@ -58,7 +63,8 @@ final class ChildProcessFit {
                     "-D" + KernelSelection.PROPERTY + "=" + KernelSelection.current().kernels().implementation(),
                     "dev.clusterlab.runner.Main", "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
                     Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
-                    "--output", work.resolve("labels.csv").toString(), "--plugins", pluginsDir.toString()));
+                    "--output", work.resolve("labels.csv").toString(), "--reachability", work.resolve("reachability.csv").toString(),
+                    "--condensed-tree", work.resolve("condensed_tree.csv").toString(), "--plugins", pluginsDir.toString()));
             String heap = System.getenv("CLUSTERLAB_CHILD_OPTS");
             if (heap != null && !heap.isBlank()) {
                 cmd.addAll(1, List.of(heap.trim().split("\\s+")));
@@ -84,17 +90,27 @@ final class ChildProcessFit {
             }
             if (p.exitValue() != 0) {
                 String err = Files.readString(work.resolve("err.txt")).lines()
-                        .filter(l -> !l.startsWith("WARNING: Using incubator modules")).reduce((a, b) -> a + " " + b).orElse("");
+                        .filter(l -> !l.startsWith("WARNING: Using incubator modules") && !l.startsWith(NOT_WRITTEN)).reduce((a, b) -> a + " " + b).orElse("");
                 return new Outcome.Failed("child JVM exited with " + p.exitValue() + (err.isBlank() ? "" : ": " + shorten(err)));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> json = JSON.readValue(work.resolve("out.json").toFile(), Map.class);
             int[] labels = LabelFiles.read(work.resolve("labels.csv"), data.n(), -1);
             Object objective = json.get("objective");
-            ClusteringResult r = ClusteringResult.builder(labels)
+            ClusteringResult.Builder b = ClusteringResult.builder(labels)
                     .iterations(((Number) json.get("iterations")).intValue())
-                    .objective(objective instanceof Number num ? num.doubleValue() : Double.NaN)
-                    .build();
+                    .objective(objective instanceof Number num ? num.doubleValue() : Double.NaN);
+            // The reachability plot and condensed tree come back through files; point scores other than
+            // reachability and core_distance, and the model, stay in the child.
+            Path reachability = work.resolve("reachability.csv");
+            if (Files.exists(reachability)) {
+                HierarchyFiles.readReachability(reachability, data.n()).into(b);
+            }
+            Path tree = work.resolve("condensed_tree.csv");
+            if (Files.exists(tree)) {
+                b.hierarchy(HierarchyFiles.readCondensedTree(tree, data.n()));
+            }
+            ClusteringResult r = b.build();
             return new Outcome.Done(new Fitting.Timed(r, params, ((Number) json.get("seconds")).doubleValue()));
         } finally {
             try (var files = Files.list(work)) {

@@ -4,6 +4,7 @@ import dev.clusterlab.api.ApiVersion;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
+import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.algorithm.Provenance;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.engine.KernelSelection;
@@ -101,7 +102,7 @@ public final class ExperimentRunner {
                     Executed x = execute(e, run, data, alg, fits);
                     // One writer at a time: rows and provenance stay whole whatever the number of jobs.
                     synchronized (out) {
-                        out.add(x.record(), x.labels());
+                        out.addResult(x.record(), x.result());
                         if (x.provenance() != null) {
                             provenance.put(run.id(), x.provenance());
                         }
@@ -157,8 +158,8 @@ public final class ExperimentRunner {
     public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets) {
     }
 
-    /** A finished run: its record, labels when it succeeded, provenance when it succeeded. */
-    private record Executed(RunRecord record, int[] labels, Provenance provenance) {
+    /** A finished run: its record, result (labels, reachability, tree) when it succeeded, provenance when it succeeded. */
+    private record Executed(RunRecord record, ClusteringResult result, Provenance provenance) {
     }
 
     private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
@@ -192,7 +193,7 @@ public final class ExperimentRunner {
             Provenance p = new Provenance(alg.extension().descriptor().id(), alg.extension().descriptor().version(),
                     alg.pluginId(), alg.pluginVersion(), fit.params().asMap(), run.seed(), data.name(), data.fingerprint(),
                     KernelSelection.current().kernels().description(), threads, jvm());
-            return new Executed(rec, labels, p);
+            return new Executed(rec, fit.result(), p);
         } catch (UserInputException ex) {
             return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
         } catch (java.io.IOException ex) {

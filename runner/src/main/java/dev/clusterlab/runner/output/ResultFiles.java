@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The files of one experiment's output folder: {@code results.csv} and {@code results.jsonl} (one row
- * per run, appended as each run finishes), {@code labels/RUN.csv}, the resolved {@code experiment.yaml}
- * and {@code provenance.json}. Every write is atomic, so an interrupted experiment leaves only complete
+ * per run, appended as each run finishes), {@code labels/RUN.csv}, for runs that have them
+ * {@code reachability/RUN.csv} and {@code condensed_tree/RUN.csv} ({@link HierarchyFiles}), the resolved
+ * {@code experiment.yaml} and {@code provenance.json}. Every write is atomic, so an interrupted experiment leaves only complete
  * rows and files.
  */
 public final class ResultFiles {
@@ -37,6 +38,11 @@ public final class ResultFiles {
         }
     }
 
+    /** Folder of the reachability plots, {@code RUN.csv} each. */
+    public static final String REACHABILITY_DIR = "reachability";
+    /** Folder of the condensed trees, {@code RUN.csv} each. */
+    public static final String CONDENSED_TREE_DIR = "condensed_tree";
+
     /** @return the output folder */
     public Path dir() {
         return dir;
@@ -49,6 +55,27 @@ public final class ResultFiles {
      * @param labels its labels, or {@code null} if it failed
      */
     public void add(RunRecord r, int[] labels) {
+        write(r, labels, null);
+    }
+
+    /**
+     * Appends the run to both results files and writes its labels and, when the result has them, its
+     * reachability plot and condensed tree (all before the row, so a recorded run has its files).
+     *
+     * @param r the run
+     * @param result its result, or {@code null} if it failed
+     */
+    public void addResult(RunRecord r, dev.clusterlab.api.algorithm.ClusteringResult result) {
+        write(r, result == null ? null : result.labels(), result);
+    }
+
+    private void write(RunRecord r, int[] labels, dev.clusterlab.api.algorithm.ClusteringResult result) {
+        if (result != null) {
+            HierarchyFiles.Reachability.of(result).ifPresent(plot -> HierarchyFiles.writeReachability(
+                    folder(REACHABILITY_DIR).resolve(r.runId() + ".csv"), plot, result.labels()));
+            result.hierarchy().ifPresent(tree -> HierarchyFiles.writeCondensedTree(
+                    folder(CONDENSED_TREE_DIR).resolve(r.runId() + ".csv"), tree));
+        }
         if (labels != null) {
             LabelFiles.write(dir.resolve("labels").resolve(r.runId() + ".csv"), labels);
         }
@@ -60,6 +87,16 @@ public final class ResultFiles {
         lines.append(csvLine(csvRow(r)));
         AtomicFiles.append(csv, lines.toString());
         AtomicFiles.append(dir.resolve("results.jsonl"), JSON.writeValueAsString(jsonRow(r)) + "\n");
+    }
+
+    private Path folder(String name) {
+        Path f = dir.resolve(name);
+        try {
+            Files.createDirectories(f);
+        } catch (java.io.IOException e) {
+            throw new dev.clusterlab.api.UserInputException(f + ": cannot create the folder: " + e.getMessage(), e);
+        }
+        return f;
     }
 
     /**

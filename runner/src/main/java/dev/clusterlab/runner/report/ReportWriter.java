@@ -99,6 +99,9 @@ public final class ReportWriter {
             svg.plot .point.chosen{fill:var(--accent)}
             svg.plot line.mark{stroke:var(--accent);stroke-width:1.5;stroke-dasharray:5 4}
             svg.plot text.mark{fill:var(--accent);font-weight:600}
+            svg.plot path.cap{stroke:var(--ink);stroke-width:2;fill:none}
+            svg.plot text.cap{font-size:11px;fill:var(--muted)}
+            svg.plot rect.sel{fill:none;stroke:var(--ink);stroke-width:1.2;stroke-dasharray:4 2}
             ul.legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:2px 12px;font-size:12px;max-width:520px}
             .swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:-1px}
             .references li{margin:4px 0}

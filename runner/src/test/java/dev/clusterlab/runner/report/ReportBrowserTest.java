@@ -122,6 +122,25 @@ class ReportBrowserTest {
         assertThat(pixels(img, 0x59a14f)).as("green cluster pixels").isGreaterThan(500);
     }
 
+    @Test
+    void reachabilityPlotAndCondensedTreeRenderAndRunNothing() throws Exception {
+        Chromium chromium = browser();
+        Path page = tmp.resolve("hierarchy.html");
+        String html = ReportWriter.html(HierarchyPlotsTest.report());
+        Files.writeString(page, html);
+        String dom = chromium.dumpDom(page);
+        assertThat(dom).doesNotContain("<pwned-canary").doesNotContain("<script");
+        assertThat(dom).contains("class=\"plot reachability\"", "class=\"plot condensed-tree\"");
+        assertThat(count(SVG, dom)).isEqualTo(count(SVG, html));
+        Path png = chromium.screenshot(page, 1200, 3000);
+        Path keep = Files.createDirectories(Path.of("target", "report-browser"));
+        Files.copy(png, keep.resolve("hierarchy.png"), StandardCopyOption.REPLACE_EXISTING);
+        BufferedImage img = ImageIO.read(png.toFile());
+        // cluster 0's blue and cluster 1's orange at fill-opacity 0.9 over white: reachability bars and selected icicles
+        assertThat(pixels(img, 0x6086b0)).as("pale blue pixels").isGreaterThan(5_000);
+        assertThat(pixels(img, 0xf39940)).as("pale orange pixels").isGreaterThan(5_000);
+    }
+
     private static int pixels(BufferedImage img, int rgb) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {

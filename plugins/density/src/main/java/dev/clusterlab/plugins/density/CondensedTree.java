@@ -1,5 +1,6 @@
 package dev.clusterlab.plugins.density;
 
+import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import java.util.Arrays;
 
 /**
@@ -30,6 +31,11 @@ record CondensedTree(int[] parent, int[] child, double[] lambda, int[] childSize
     /** @return the number of rows */
     int rows() {
         return parent.length;
+    }
+
+    /** @return the rows as the api's {@link ClusterHierarchy}, on copies of the arrays */
+    ClusterHierarchy toApi() {
+        return new ClusterHierarchy(parent.clone(), child.clone(), lambda.clone(), childSize.clone());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.Reference;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
+import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.exec.ExecutionContext;
@@ -32,8 +33,10 @@ import org.pf4j.Extension;
  * </ol>
  * Labels number the selected clusters in the order of their condensed-tree ids, as scikit-learn;
  * {@code -1} is noise. The result's {@link ClusteringResult#pointScores() point scores} are
- * {@code probability}, {@code outlier_score} (GLOSH) and {@code core_distance}, by row. Probabilities, outlier scores, the spanning tree and the condensed tree are in
- * the {@link HdbscanModel}, which also predicts new points approximately.
+ * {@code probability}, {@code outlier_score} (GLOSH) and {@code core_distance}, by row; its
+ * {@link ClusteringResult#hierarchy() hierarchy} is the condensed tree (a copy of the model's rows).
+ * Probabilities, outlier scores, the spanning tree, the condensed tree and the selected clusters are
+ * in the {@link HdbscanModel}, which also predicts new points approximately.
  *
  * <p><b>Parameters.</b>
  * <ul>
@@ -146,6 +149,7 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
                 .pointScore("probability", outcome.probabilities().clone())
                 .pointScore("outlier_score", outcome.outlierScores().clone())
                 .pointScore("core_distance", coreDistance)
+                .hierarchy(tree.toApi())
                 .model(new HdbscanModel(x, d, params, core, mst, tree, outcome))
                 .build();
     }
