@@ -8,8 +8,9 @@ import dev.clusterlab.api.kernel.NeighborIndex;
 
 /**
  * A fitted HDBSCAN*: what reports need (membership probabilities, GLOSH outlier scores, core
- * distances, the spanning tree and the condensed tree) and an approximate {@code predict}. Until the
- * api has slots for per-point scores and trees, reports reach them through {@code result.model()}.
+ * distances, the spanning tree and the condensed tree) and an approximate {@code predict}. The scores and
+ * the condensed tree also travel in the result ({@code pointScores()}, {@code hierarchy()}); the spanning
+ * tree only here.
  *
  * <p><b>Approximate predict</b> (after the hdbscan package's {@code approximate_predict}; the new
  * points do not change the tree): for a new point {@code x}, take its {@code 2 min_samples} nearest

@@ -11,8 +11,9 @@ import java.util.List;
  * A fitted OPTICS: the reachability plot data (ordering, reachability, core distances, predecessors,
  * as scikit-learn's {@code ordering_}, {@code reachability_}, {@code core_distances_},
  * {@code predecessor_}) and, for {@code xi} extraction, the cluster hierarchy as {@code [start, end]}
- * positions in the ordering ({@code cluster_hierarchy_}). Until the api has a slot for them, reports
- * reach these through {@code result.model()}.
+ * positions in the ordering ({@code cluster_hierarchy_}). The ordering, reachability and core distances
+ * also travel in the result ({@code ordering()}, {@code pointScores()}); predecessors and the xi
+ * hierarchy only here.
  *
  * <p>{@code predict} (scikit-learn's OPTICS has none) gives a new point the label of its nearest
  * fitted point when the new point lies within that point's core distance, i.e. would be directly
