@@ -148,7 +148,7 @@ class BoruvkaMstTest {
         // Heavy ties (coarse grid, duplicates): the tree must be the unique minimum of the order
         // (weight, lower row, higher row), found here by Kruskal over all pairs.
         ExecutionContext context = Fits.context(2);
-        int n = 260;
+        for (int n : new int[] {260, 700}) {
         for (int d : new int[] {1, 2, 4}) {
             for (String id : new String[] {"euclidean", "chebyshev"}) {
                 Distance metric = Distance.byId(id);
@@ -186,8 +186,9 @@ class BoruvkaMstTest {
                     int b = Math.max(t.source()[e], t.target()[e]);
                     actual.add((long) a * n + b);
                 }
-                assertThat(actual).as("d=%d %s", d, id).isEqualTo(expected);
+                assertThat(actual).as("n=%d d=%d %s", n, d, id).isEqualTo(expected);
             }
+        }
         }
     }
 
