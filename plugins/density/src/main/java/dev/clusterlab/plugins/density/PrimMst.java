@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>Cost {@code O(n^2 d)} distance work, memory {@code O(n)}: no distance matrix is ever held. For a
  * metric distance and more than {@code 4 * BLOCK} rows, {@link #blocked} builds the same tree (edge for
- * edge, tested) while skipping the blocks of rows that cannot get a shorter edge.
+ * edge, tested) while skipping the blocks of rows that cannot get a shorter edge. In low dimensions
+ * ({@link BoruvkaMst#applies}) {@link #build} runs Boruvka over a kd-tree instead, which returns the
+ * same tree in the same order when the tree is unique.
  */
 final class PrimMst {
     /**
@@ -36,6 +38,12 @@ final class PrimMst {
     }
 
     static Edges build(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
+        if (BoruvkaMst.applies(metric, n, d)) {
+            Edges tree = BoruvkaMst.build(x, n, d, metric, core, context);
+            if (tree != null) {
+                return tree;
+            }
+        }
         if (metric.isMetric() && n > 4 * BLOCK) {
             return blocked(x, n, d, metric, core, context);
         }
