@@ -3,6 +3,7 @@ package dev.clusterlab.benchmarks.peers;
 import static dev.clusterlab.benchmarks.peers.PeersBenchmark.SEED;
 
 import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.plugins.density.HdbscanModel;
 import elki.clustering.hierarchical.ClusterDensityMergeHistory;
 import elki.clustering.hierarchical.HDBSCANLinearMemory;
 import elki.clustering.hierarchical.extraction.HDBSCANHierarchyExtraction;
@@ -13,6 +14,7 @@ import elki.database.ids.DBIDIter;
 import elki.database.ids.DBIDRange;
 import elki.database.relation.Relation;
 import elki.distance.minkowski.EuclideanDistance;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,31 @@ final class HdbscanCheck {
             report.add(String.format(Locale.ROOT,
                     "  core distances ClusterLab vs ELKI (minPts %d): max |diff| %.3g, max relative %.3g, %d of %d differ beyond 1e-5",
                     m, maxAbs, maxRel, differ, data.n));
+            // The spanning tree: its weights are the single-linkage merge heights, which ELKI keeps in its
+            // merge history (one per merge). Equal multisets mean trees of the same weights (ties may pick
+            // different edges, but any minimum spanning tree has the same sorted weights).
+            float[] clWeights = ((HdbscanModel) ours.model().orElseThrow()).spanningTreeWeights();
+            double[] ours2 = new double[clWeights.length];
+            for (int i = 0; i < clWeights.length; i++) {
+                ours2[i] = clWeights[i];
+            }
+            double[] theirs = new double[history.numMerges()];
+            for (int i = 0; i < theirs.length; i++) {
+                theirs[i] = history.getMergeHeight(i);
+            }
+            Arrays.sort(ours2);
+            Arrays.sort(theirs);
+            double maxTree = 0;
+            double total = 0;
+            double totalElki = 0;
+            for (int i = 0; i < Math.min(ours2.length, theirs.length); i++) {
+                maxTree = Math.max(maxTree, Math.abs(ours2[i] - theirs[i]));
+                total += ours2[i];
+                totalElki += theirs[i];
+            }
+            report.add(String.format(Locale.ROOT,
+                    "  spanning tree ClusterLab vs ELKI: %d vs %d edges, sorted weights max |diff| %.3g, total weight %.6f vs %.6f",
+                    ours2.length, theirs.length, maxTree, total, totalElki));
             report.add("  ClusterLab: " + PeersBenchmark.clusters(cl, -1));
             report.add("  ELKI:       " + PeersBenchmark.clusters(elki, -1));
             report.add("  ELKI clusters (name:size): " + Peers.describe(elkiClustering));
