@@ -29,13 +29,6 @@ public final class VectorKernels implements Kernels {
      * 4 dimensions and behind at 7.
      */
     static final int MIN_VECTOR_LENGTH = 6;
-    /*
-     * PEELING: each kernel's main loop has its first step written out before the loop. At 33 dimensions the
-     * loop runs once, and a one-trip loop still pays C2's loop set-up (pre-loop, unrolled main loop, post-loop
-     * checks): squared Euclidean at d = 33 ran at 2.6 M rows of 64 per second against 4.6 M at d = 31, where
-     * the loop does not run at all (JMH DistanceKernelBenchmark, quiet machine). The peeled step is the loop
-     * body at i = 0, so the results are the same bits.
-     */
 
     // Butterfly shuffles for sum(): lane i swaps with lane i ^ h. Each is a static final constant (C2 sees
     // its shape); the ones wider than the species are never used and stay null.
@@ -110,14 +103,6 @@ public final class VectorKernels implements Kernels {
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
         int bound2 = length - 2 * LANES;
-        // The loop's first step is peeled (see PEELING); the loop itself repeats it exactly.
-        if (i <= bound2) {
-            FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset).sub(FloatVector.fromArray(SPECIES, b, bOffset));
-            FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + LANES).sub(FloatVector.fromArray(SPECIES, b, bOffset + LANES));
-            acc0 = d0.fma(d0, acc0);
-            acc1 = d1.fma(d1, acc1);
-            i = 2 * LANES;
-        }
         for (; i <= bound2; i += 2 * LANES) {
             FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
             FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
@@ -150,11 +135,6 @@ public final class VectorKernels implements Kernels {
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
         int bound2 = length - 2 * LANES;
-        if (i <= bound2) { // peeled first step (see PEELING)
-            acc0 = FloatVector.fromArray(SPECIES, a, aOffset).fma(FloatVector.fromArray(SPECIES, b, bOffset), acc0);
-            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + LANES).fma(FloatVector.fromArray(SPECIES, b, bOffset + LANES), acc1);
-            i = 2 * LANES;
-        }
         for (; i <= bound2; i += 2 * LANES) {
             acc0 = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(FloatVector.fromArray(SPECIES, b, bOffset + i), acc0);
             acc1 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
@@ -189,14 +169,6 @@ public final class VectorKernels implements Kernels {
         FloatVector aa = FloatVector.zero(SPECIES);
         FloatVector bb = FloatVector.zero(SPECIES);
         int i = 0;
-        if (length >= LANES) { // peeled first step (see PEELING)
-            FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset);
-            ab = x.fma(y, ab);
-            aa = x.fma(x, aa);
-            bb = y.fma(y, bb);
-            i = LANES;
-        }
         for (; i <= length - LANES; i += LANES) {
             FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + i);
             FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + i);
@@ -305,11 +277,6 @@ public final class VectorKernels implements Kernels {
         FloatVector acc0 = FloatVector.zero(SPECIES);
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
-        if (length >= 2 * LANES) { // peeled first step (see PEELING)
-            acc0 = acc0.add(FloatVector.fromArray(SPECIES, a, aOffset).sub(FloatVector.fromArray(SPECIES, b, bOffset)).abs());
-            acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + LANES).sub(FloatVector.fromArray(SPECIES, b, bOffset + LANES)).abs());
-            i = 2 * LANES;
-        }
         for (; i <= length - 2 * LANES; i += 2 * LANES) {
             acc0 = acc0.add(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs());
             acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
@@ -351,7 +318,7 @@ public final class VectorKernels implements Kernels {
             acc2 = acc2.max(absDiffBits(a, aOffset + i + 2 * LANES, b, bOffset + i + 2 * LANES));
             acc3 = acc3.max(absDiffBits(a, aOffset + i + 3 * LANES, b, bOffset + i + 3 * LANES));
         }
-        // At most three whole vectors remain: straight-line steps, no second loop (see PEELING).
+        // At most three whole vectors remain: straight-line steps rather than a second loop of 0-3 trips.
         if (i <= length - LANES) {
             acc0 = acc0.max(absDiffBits(a, aOffset + i, b, bOffset + i));
             i += LANES;
