@@ -6,6 +6,7 @@ import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -116,7 +117,9 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            FloatVector d0 = VectorTails.load(a, aOffset, i, length).sub(VectorTails.load(b, bOffset, i, length));
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head));
             acc1 = d0.fma(d0, acc1);
         }
         return sum(acc0.add(acc1));
@@ -145,7 +148,9 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            acc1 = VectorTails.load(a, aOffset, i, length).fma(VectorTails.load(b, bOffset, i, length), acc1);
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head), acc1);
         }
         return sum(acc0.add(acc1));
     }
@@ -177,8 +182,9 @@ public final class VectorKernels implements Kernels {
             bb = y.fma(y, bb);
         }
         if (i < length) {
-            FloatVector x = VectorTails.load(a, aOffset, i, length);
-            FloatVector y = VectorTails.load(b, bOffset, i, length);
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head);
             ab = x.fma(y, ab);
             aa = x.fma(x, aa);
             bb = y.fma(y, bb);
@@ -287,7 +293,9 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            acc1 = acc1.add(VectorTails.load(a, aOffset, i, length).sub(VectorTails.load(b, bOffset, i, length)).abs());
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head)).abs());
         }
         return sum(acc0.add(acc1));
     }
@@ -306,40 +314,38 @@ public final class VectorKernels implements Kernels {
         }
         // |a - b| is never negative, and the bits of non-negative floats order as ints (a NaN's above
         // infinity's), so the maximum is one integer instruction; the float max that honours NaN and -0 is
-        // several. Four chains hide its latency. The result is exact in any order.
+        // several. Four chains hide its latency. The result is exact in any order. Written out, not through
+        // a helper returning a vector: one that C2 does not inline boxes its result.
         IntVector acc0 = IntVector.zero(INT_SPECIES);
         IntVector acc1 = IntVector.zero(INT_SPECIES);
         IntVector acc2 = IntVector.zero(INT_SPECIES);
         IntVector acc3 = IntVector.zero(INT_SPECIES);
         int i = 0;
         for (; i <= length - 4 * LANES; i += 4 * LANES) {
-            acc0 = acc0.max(absDiffBits(a, aOffset + i, b, bOffset + i));
-            acc1 = acc1.max(absDiffBits(a, aOffset + i + LANES, b, bOffset + i + LANES));
-            acc2 = acc2.max(absDiffBits(a, aOffset + i + 2 * LANES, b, bOffset + i + 2 * LANES));
-            acc3 = acc3.max(absDiffBits(a, aOffset + i + 3 * LANES, b, bOffset + i + 3 * LANES));
+            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs().reinterpretAsInts());
+            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i + LANES).sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES)).abs().reinterpretAsInts());
+            acc2 = acc2.max(FloatVector.fromArray(SPECIES, a, aOffset + i + 2 * LANES).sub(FloatVector.fromArray(SPECIES, b, bOffset + i + 2 * LANES)).abs().reinterpretAsInts());
+            acc3 = acc3.max(FloatVector.fromArray(SPECIES, a, aOffset + i + 3 * LANES).sub(FloatVector.fromArray(SPECIES, b, bOffset + i + 3 * LANES)).abs().reinterpretAsInts());
         }
         // At most three whole vectors remain: straight-line steps rather than a second loop of 0-3 trips.
         if (i <= length - LANES) {
-            acc0 = acc0.max(absDiffBits(a, aOffset + i, b, bOffset + i));
+            acc0 = acc0.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs().reinterpretAsInts());
             i += LANES;
         }
         if (i <= length - LANES) {
-            acc1 = acc1.max(absDiffBits(a, aOffset + i, b, bOffset + i));
+            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs().reinterpretAsInts());
             i += LANES;
         }
         if (i <= length - LANES) {
-            acc2 = acc2.max(absDiffBits(a, aOffset + i, b, bOffset + i));
+            acc2 = acc2.max(FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i)).abs().reinterpretAsInts());
             i += LANES;
         }
         if (i < length) {
-            acc1 = acc1.max(VectorTails.load(a, aOffset, i, length).sub(VectorTails.load(b, bOffset, i, length))
-                    .abs().reinterpretAsInts());
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head)).abs().reinterpretAsInts());
         }
         return Float.intBitsToFloat(acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(jdk.incubator.vector.VectorOperators.MAX));
-    }
-
-    private static IntVector absDiffBits(float[] a, int aOffset, float[] b, int bOffset) {
-        return FloatVector.fromArray(SPECIES, a, aOffset).sub(FloatVector.fromArray(SPECIES, b, bOffset)).abs().reinterpretAsInts();
     }
 
     @Override

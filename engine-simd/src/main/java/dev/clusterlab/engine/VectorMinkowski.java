@@ -2,6 +2,7 @@ package dev.clusterlab.engine;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -50,49 +51,35 @@ final class VectorMinkowski {
         if (len < LANES) {
             return ScalarDistances.minkowski(a, ao, b, bo, len, p);
         }
-        DoubleVector acc0 = DoubleVector.zero(DOUBLES);
-        DoubleVector acc1 = DoubleVector.zero(DOUBLES);
+        // The power is chosen by blends with loop-invariant masks, not by a helper or a branch that returns a
+        // vector: a vector-returning helper that C2 does not inline boxes its result (see VectorTails).
+        VectorMask<Double> two = DOUBLES.maskAll(p == 2);
+        VectorMask<Double> three = DOUBLES.maskAll(p == 3);
+        VectorMask<Double> four = DOUBLES.maskAll(p == 4);
+        // One accumulator: the conversion and the products of a step take longer than an add's latency.
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
         int i = 0;
-        for (; i <= len - 2 * LANES; i += 2 * LANES) {
-            acc0 = acc0.add(power(widen(absDiff(a, ao + i, b, bo + i)), p));
-            acc1 = acc1.add(power(widen(absDiff(a, ao + i + LANES, b, bo + i + LANES)), p));
-        }
-        if (i <= len - LANES) {
-            acc0 = acc0.add(power(widen(absDiff(a, ao + i, b, bo + i)), p));
-            i += LANES;
+        for (; i <= len - LANES; i += LANES) {
+            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + i).sub(FloatVector.fromArray(FLOATS, b, bo + i))
+                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector sq = x.mul(x);
+            DoubleVector term = x.blend(sq, two).blend(sq.mul(x), three).blend(sq.mul(sq), four);
+            acc = acc.add(term);
         }
         if (i < len) {
             // The full-width vector ending at the end (len >= LANES), the lanes before the tail zeroed: zero
             // to any power adds nothing (see VectorTails for why not a masked load).
-            int rem = len - i;
-            FloatVector diff = absDiff(a, ao + len - LANES, b, bo + len - LANES).blend(0L, FLOATS.indexInRange(rem, LANES));
-            acc1 = acc1.add(power(widen(diff), p));
+            VectorMask<Float> head = FLOATS.indexInRange(len - i, LANES);
+            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head))
+                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector sq = x.mul(x);
+            acc = acc.add(x.blend(sq, two).blend(sq.mul(x), three).blend(sq.mul(sq), four));
         }
-        DoubleVector acc = acc0.add(acc1);
         double s = 0;
         for (int lane = 0; lane < LANES; lane++) {
             s += acc.lane(lane);
         }
         return (float) Math.pow(s, 1.0 / p);
-    }
-
-    private static FloatVector absDiff(float[] a, int ao, float[] b, int bo) {
-        return FloatVector.fromArray(FLOATS, a, ao).sub(FloatVector.fromArray(FLOATS, b, bo)).abs();
-    }
-
-    private static DoubleVector widen(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, 0);
-    }
-
-    private static DoubleVector power(DoubleVector x, int p) {
-        return switch (p) {
-            case 1 -> x;
-            case 2 -> x.mul(x);
-            case 3 -> x.mul(x).mul(x);
-            default -> {
-                DoubleVector sq = x.mul(x);
-                yield sq.mul(sq);
-            }
-        };
     }
 }

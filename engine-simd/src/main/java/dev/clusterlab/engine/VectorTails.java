@@ -1,9 +1,7 @@
 package dev.clusterlab.engine;
 
 import static dev.clusterlab.engine.VectorKernels.LANES;
-import static dev.clusterlab.engine.VectorKernels.SPECIES;
 
-import jdk.incubator.vector.FloatVector;
 
 /**
  * The last {@code length % lanes} elements of a vector, loaded without leaving the array.
@@ -19,6 +17,12 @@ import jdk.incubator.vector.FloatVector;
  * any of the kernels' sums and maxima. That needs {@code lanes} elements before the end in the array:
  * always true from {@code length >= lanes} on; a shorter vector at the very start of its array
  * ({@link #endAligned} false) is computed by the kernel's scalar loop instead.
+ *
+ * <p>Each kernel writes the tail out itself: {@code fromArray(SPECIES, a, offset + length - lanes)
+ * .blend(0, SPECIES.indexInRange(length - from, lanes))} (the mask is set on the lanes before the last
+ * {@code length - from}). A helper returning the vector was tried: in one JMH fork C2 compiled the
+ * Manhattan kernel without inlining it, and the returned vector was boxed, 96 B per row
+ * ({@code benchmarks/check-jit.sh}).
  */
 final class VectorTails {
     private VectorTails() {
@@ -31,20 +35,5 @@ final class VectorTails {
      */
     static boolean endAligned(int aEnd, int bEnd) {
         return aEnd >= LANES && bEnd >= LANES;
-    }
-
-    /**
-     * Elements {@code [from, length)} of the vector at {@code offset}, {@code 0 < length - from < lanes};
-     * {@link #endAligned} must hold.
-     *
-     * @param a the array
-     * @param offset start of the vector
-     * @param from first element of the tail
-     * @param length dimension
-     * @return the tail elements in the top lanes, every other lane zero
-     */
-    static FloatVector load(float[] a, int offset, int from, int length) {
-        // indexInRange(rem, lanes) is set on the lanes before the last rem: those are zeroed.
-        return FloatVector.fromArray(SPECIES, a, offset + length - LANES).blend(0L, SPECIES.indexInRange(length - from, LANES));
     }
 }
