@@ -229,6 +229,18 @@ public final class VectorKernels implements Kernels {
                     out[outOffset + r - fromRow] = cosineDistance(query, queryOffset, rows, r * d, d);
                 }
             }
+            // Manhattan and Chebyshev called directly too: through distance()'s switch, one JMH fork compiled the
+            // Manhattan rows with a vector left boxed (96 B per row, benchmarks/check-jit.sh).
+            case MANHATTAN -> {
+                for (int r = fromRow; r < toRow; r++) {
+                    out[outOffset + r - fromRow] = manhattan(query, queryOffset, rows, r * d, d);
+                }
+            }
+            case CHEBYSHEV -> {
+                for (int r = fromRow; r < toRow; r++) {
+                    out[outOffset + r - fromRow] = chebyshev(query, queryOffset, rows, r * d, d);
+                }
+            }
             default -> {
                 for (int r = fromRow; r < toRow; r++) {
                     out[outOffset + r - fromRow] = distance(distance, query, queryOffset, rows, r * d, d);
