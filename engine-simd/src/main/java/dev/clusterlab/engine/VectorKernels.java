@@ -14,9 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels. The species is a {@code static final} constant: passed as a parameter, C2 can
  * no longer prove its shape and allocates real vector objects (a 10-100x loss measured here).
  * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and one
- * full-width step for the last {@code length % lanes} elements ({@link VectorTails}: a scalar tail of up to 15
- * dependent adds costs as much as the whole vector loop at 31 dimensions); lanes outside the tail are zero
- * and add nothing. Horizontal sums go through {@link #sum}, whose fixed order makes every result reproducible
+ * full-width step for the last {@code length % lanes} elements (see {@link #MIN_VECTOR_LENGTH}; a scalar tail of
+ * up to 15 dependent adds costs as much as the whole vector loop at 31 dimensions); lanes outside the tail
+ * are zero and add nothing. Horizontal sums go through {@link #sum}, whose fixed order makes every result reproducible
  * bit for bit.
  */
 public final class VectorKernels implements Kernels {
@@ -25,11 +25,23 @@ public final class VectorKernels implements Kernels {
     /** Integers of the same shape, for {@link #chebyshev}'s maximum on the bits. */
     static final VectorSpecies<Integer> INT_SPECIES = IntVector.SPECIES_PREFERRED;
     /**
-     * Below this length a plain loop beats one masked vector step plus a horizontal sum (log2(lanes)
-     * shuffle-add pairs): measured with 16 lanes (JMH DistanceKernelBenchmark), the loop was ahead at 2 and
-     * 4 dimensions and behind at 7.
+     * Below this length the kernels run a plain loop: a full vector ({@code lanes} elements) is needed for the
+     * tail load below, which must give the same bits wherever the vector lies in its array (kd-trees and
+     * blocks compute on reordered copies of the data). So 6 to 15 elements now take the loop too, where one
+     * masked step had been measured ahead of it from 7 elements on: the price of bits that do not depend on
+     * where the vectors lie.
+     *
+     * <p><b>Tails.</b> The last {@code length % lanes} elements are the full-width vector that ends where the
+     * vector ends, with the lanes before the tail zeroed ({@code fromArray(a, offset + length - lanes)
+     * .blend(0, indexInRange(length - i, lanes))}, the mask set on the lanes before the last
+     * {@code length - i}); both operands use the same lanes, so zero lanes add nothing to the sums and maxima.
+     * Not a masked load at the tail's start: one whose full width runs past the end of the array leaves the
+     * intrinsic on JDK 25, and a query held in its own {@code d}-float array took that path on every call
+     * (one-to-one squared Euclidean at d = 33 fell to 0.35-0.6x the scalar loop after a C2 recompilation).
+     * Each kernel writes the tail out itself: a helper returning the vector was left out of line in one JMH
+     * fork and boxed it, 96 B per row ({@code benchmarks/check-jit.sh}).
      */
-    static final int MIN_VECTOR_LENGTH = 6;
+    static final int MIN_VECTOR_LENGTH = Math.max(6, LANES);
 
     // Butterfly shuffles for sum(): lane i swaps with lane i ^ h. Each is a static final constant (C2 sees
     // its shape); the ones wider than the species are never used and stay null.
@@ -92,7 +104,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH || !VectorTails.endAligned(aOffset + length, bOffset + length)) {
+        if (length < MIN_VECTOR_LENGTH) {
             float sum = 0f;
             for (int i = 0; i < length; i++) {
                 float diff = a[aOffset + i] - b[bOffset + i];
@@ -117,7 +129,7 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (see MIN_VECTOR_LENGTH)
             FloatVector d0 = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
                     .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head));
             acc1 = d0.fma(d0, acc1);
@@ -127,7 +139,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH || !VectorTails.endAligned(aOffset + length, bOffset + length)) {
+        if (length < MIN_VECTOR_LENGTH) {
             float sum = 0f;
             for (int i = 0; i < length; i++) {
                 sum += a[aOffset + i] * b[bOffset + i];
@@ -148,7 +160,7 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (see MIN_VECTOR_LENGTH)
             acc1 = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
                     .fma(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head), acc1);
         }
@@ -157,7 +169,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH || !VectorTails.endAligned(aOffset + length, bOffset + length)) {
+        if (length < MIN_VECTOR_LENGTH) {
             float ab = 0f;
             float aa = 0f;
             float bb = 0f;
@@ -182,7 +194,7 @@ public final class VectorKernels implements Kernels {
             bb = y.fma(y, bb);
         }
         if (i < length) {
-            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (see MIN_VECTOR_LENGTH)
             FloatVector x = FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head);
             FloatVector y = FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head);
             ab = x.fma(y, ab);
@@ -287,7 +299,7 @@ public final class VectorKernels implements Kernels {
      * @return {@code Σ |a_i - b_i|}
      */
     float manhattan(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH || !VectorTails.endAligned(aOffset + length, bOffset + length)) {
+        if (length < MIN_VECTOR_LENGTH) {
             return ScalarDistances.manhattan(a, aOffset, b, bOffset, length);
         }
         // Two accumulators, as squaredEuclidean: with one, every step waited on the previous add's latency
@@ -305,7 +317,7 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (see MIN_VECTOR_LENGTH)
             acc1 = acc1.add(FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
                     .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head)).abs());
         }
@@ -321,7 +333,7 @@ public final class VectorKernels implements Kernels {
      * @return {@code max |a_i - b_i|} (a maximum needs no fixed order to be exact)
      */
     float chebyshev(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH || !VectorTails.endAligned(aOffset + length, bOffset + length)) {
+        if (length < MIN_VECTOR_LENGTH) {
             return ScalarDistances.chebyshev(a, aOffset, b, bOffset, length);
         }
         // |a - b| is never negative, and the bits of non-negative floats order as ints (a NaN's above
@@ -353,7 +365,7 @@ public final class VectorKernels implements Kernels {
             i += LANES;
         }
         if (i < length) {
-            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (VectorTails)
+            VectorMask<Float> head = SPECIES.indexInRange(length - i, LANES); // the lanes before the tail (see MIN_VECTOR_LENGTH)
             acc1 = acc1.max(FloatVector.fromArray(SPECIES, a, aOffset + length - LANES).blend(0L, head)
                     .sub(FloatVector.fromArray(SPECIES, b, bOffset + length - LANES).blend(0L, head)).abs().reinterpretAsInts());
         }

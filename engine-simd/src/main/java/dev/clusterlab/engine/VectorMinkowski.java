@@ -52,7 +52,7 @@ final class VectorMinkowski {
             return ScalarDistances.minkowski(a, ao, b, bo, len, p);
         }
         // The power is chosen by blends with loop-invariant masks, not by a helper or a branch that returns a
-        // vector: a vector-returning helper that C2 does not inline boxes its result (see VectorTails).
+        // vector: a vector-returning helper that C2 does not inline boxes its result (see VectorKernels.MIN_VECTOR_LENGTH).
         VectorMask<Double> two = DOUBLES.maskAll(p == 2);
         VectorMask<Double> three = DOUBLES.maskAll(p == 3);
         VectorMask<Double> four = DOUBLES.maskAll(p == 4);
@@ -68,7 +68,7 @@ final class VectorMinkowski {
         }
         if (i < len) {
             // The full-width vector ending at the end (len >= LANES), the lanes before the tail zeroed: zero
-            // to any power adds nothing (see VectorTails for why not a masked load).
+            // to any power adds nothing (see VectorKernels.MIN_VECTOR_LENGTH for why not a masked load).
             VectorMask<Float> head = FLOATS.indexInRange(len - i, LANES);
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
                     .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head))

@@ -88,48 +88,12 @@ record CompactBlocks(int[] perm, float[] rows, float[] centres, float[] radii) {
         }
         int leaves = (size + leaf - 1) / leaf;
         int mid = from + (leaves + 1) / 2 * leaf;
-        select(keys, from, to - 1, mid);
+        Quickselect.select(keys, from, to - 1, mid);
         for (int i = from; i < to; i++) {
             perm[i] = (int) keys[i];
         }
         split(x, d, metric, context, perm, from, mid, leaf, scratch, keys);
         split(x, d, metric, context, perm, mid, to, leaf, scratch, keys);
-    }
-
-    /** Quickselect: afterwards {@code keys[lo, k)} are all below {@code keys[k, hi]} (keys are distinct). */
-    private static void select(long[] keys, int lo, int hi, int k) {
-        while (hi > lo) {
-            int m = (lo + hi) >>> 1;
-            long pivot = median(keys[lo], keys[m], keys[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (keys[i] < pivot) {
-                    i++;
-                }
-                while (keys[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long t = keys[i];
-                    keys[i] = keys[j];
-                    keys[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private static long median(long a, long b, long c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** @return the row of {@code perm[from, to)} farthest from row {@code origin} (ties to the lower row) */

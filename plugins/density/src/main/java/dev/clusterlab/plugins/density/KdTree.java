@@ -163,7 +163,7 @@ final class KdTree {
                 keys[i] = ((long) bits << 32) | perm[i]; // then by row: a total order
             }
             int mid = (from + to) >>> 1;
-            select(keys, from, to - 1, mid);
+            Quickselect.select(keys, from, to - 1, mid);
             for (int i = from; i < to; i++) {
                 perm[i] = (int) keys[i];
             }
@@ -172,41 +172,6 @@ final class KdTree {
             left[node] = l;
             right[node] = r;
             return node;
-        }
-
-        /** Quickselect: afterwards {@code keys[lo, k)} are all below {@code keys[k, hi]} (keys are distinct). */
-        private static void select(long[] keys, int lo, int hi, int k) {
-            while (hi > lo) {
-                int m = (lo + hi) >>> 1;
-                long a = keys[lo];
-                long b = keys[m];
-                long c = keys[hi];
-                long pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-                int i = lo;
-                int j = hi;
-                while (i <= j) {
-                    while (keys[i] < pivot) {
-                        i++;
-                    }
-                    while (keys[j] > pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        long t = keys[i];
-                        keys[i] = keys[j];
-                        keys[j] = t;
-                        i++;
-                        j--;
-                    }
-                }
-                if (k <= j) {
-                    hi = j;
-                } else if (k >= i) {
-                    lo = i;
-                } else {
-                    return;
-                }
-            }
         }
     }
 }
