@@ -11,6 +11,37 @@ final class ScalarDistances {
     private ScalarDistances() {
     }
 
+    static float squaredEuclidean(float[] a, int ao, float[] b, int bo, int len) {
+        float sum = 0f;
+        for (int i = 0; i < len; i++) {
+            float diff = a[ao + i] - b[bo + i];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    static float dot(float[] a, int ao, float[] b, int bo, int len) {
+        float sum = 0f;
+        for (int i = 0; i < len; i++) {
+            sum += a[ao + i] * b[bo + i];
+        }
+        return sum;
+    }
+
+    static float cosine(float[] a, int ao, float[] b, int bo, int len) {
+        float ab = 0f;
+        float aa = 0f;
+        float bb = 0f;
+        for (int i = 0; i < len; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return Cosine.distance(ab, aa, bb);
+    }
+
     static float manhattan(float[] a, int ao, float[] b, int bo, int len) {
         float s = 0f;
         for (int i = 0; i < len; i++) {

@@ -23,36 +23,17 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        float sum = 0f;
-        for (int i = 0; i < length; i++) {
-            float diff = a[aOffset + i] - b[bOffset + i];
-            sum += diff * diff;
-        }
-        return sum;
+        return ScalarDistances.squaredEuclidean(a, aOffset, b, bOffset, length);
     }
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        float sum = 0f;
-        for (int i = 0; i < length; i++) {
-            sum += a[aOffset + i] * b[bOffset + i];
-        }
-        return sum;
+        return ScalarDistances.dot(a, aOffset, b, bOffset, length);
     }
 
     @Override
     public float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        float ab = 0f;
-        float aa = 0f;
-        float bb = 0f;
-        for (int i = 0; i < length; i++) {
-            float x = a[aOffset + i];
-            float y = b[bOffset + i];
-            ab += x * y;
-            aa += x * x;
-            bb += y * y;
-        }
-        return Cosine.distance(ab, aa, bb);
+        return ScalarDistances.cosine(a, aOffset, b, bOffset, length);
     }
 
     @Override
