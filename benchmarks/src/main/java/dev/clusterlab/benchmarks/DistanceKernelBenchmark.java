@@ -42,8 +42,8 @@ public class DistanceKernelBenchmark {
     @Param({"scalar", "vector"})
     public String impl;
 
-    /** Dimension: none is a multiple of 16 lanes except 128 (the aligned control). */
-    @Param({"31", "128", "961"})
+    /** Dimension: none is a multiple of 16 lanes except 48 and 128 (the aligned controls); 33 and 48 are straight-line rows. */
+    @Param({"31", "33", "48", "128", "961"})
     public int dim;
 
     /** Rows per operation; 64 x 961 floats = 246 KB, so every dimension's block stays in L2. */

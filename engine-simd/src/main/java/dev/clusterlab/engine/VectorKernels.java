@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API kernels. The species is a {@code static final} constant: passed as a parameter, C2 can
  * no longer prove its shape and allocates real vector objects (a 10-100x loss measured here).
+ * Each distance picks one of three forms by length alone: a plain loop below {@link #MIN_VECTOR_LENGTH},
+ * straight-line steps up to four vectors ({@link ShortRows}), and a loop from there on.
  * Loops use two accumulators so that consecutive FMAs do not wait on each other's latency, and one
  * full-width step for the last {@code length % lanes} elements (see {@link #MIN_VECTOR_LENGTH}; a scalar tail of
  * up to 15 dependent adds costs as much as the whole vector loop at 31 dimensions); lanes outside the tail
@@ -83,6 +85,34 @@ public final class VectorKernels implements Kernels {
         return v.lane(0);
     }
 
+    // For cosineOfSums: the upper 8 lanes, and the upper 4 of each 8.
+    private static final VectorMask<Float> UPPER_8 = LANES == 16 ? VectorMask.fromLong(SPECIES, 0xFF00L) : null;
+    private static final VectorMask<Float> UPPER_4_OF_8 = LANES == 16 ? VectorMask.fromLong(SPECIES, 0xF0F0L) : null;
+
+    /**
+     * The cosine distance from the accumulators of a dot product and two squared norms: the three
+     * {@link #sum}s in one butterfly. The first two levels interleave the vectors (lanes 0-7 carry
+     * {@code ab}'s pairs and 8-15 {@code aa}'s, then {@code bb} takes lanes 4-7 of each half), so that
+     * 5 shuffles and adds do the work of 12. Every lane adds the same two numbers as in {@code sum}, and
+     * a float add gives the same bits either way round: the result is bit for bit that of three sums.
+     *
+     * @param ab lanes of the dot product
+     * @param aa lanes of the first squared norm
+     * @param bb lanes of the second squared norm
+     * @return {@link Cosine#distance} of the three sums
+     */
+    static float cosineOfSums(FloatVector ab, FloatVector aa, FloatVector bb) {
+        if (LANES != 16) {
+            return Cosine.distance(sum(ab), sum(aa), sum(bb));
+        }
+        FloatVector p = ab.blend(aa, UPPER_8).add(aa.blend(ab, UPPER_8).rearrange(SWAP_8));
+        FloatVector q = bb.add(bb.rearrange(SWAP_8));
+        FloatVector r = p.blend(q, UPPER_4_OF_8).add(q.blend(p, UPPER_4_OF_8).rearrange(SWAP_4));
+        r = r.add(r.rearrange(SWAP_2));
+        r = r.add(r.rearrange(SWAP_1));
+        return Cosine.distance(r.lane(0), r.lane(8), r.lane(4));
+    }
+
     /** Wider than 512 bits (ARM SVE): lanes in order, slow but deterministic. */
     private static float sumSequential(FloatVector v) {
         float s = 0f;
@@ -104,9 +134,15 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float squaredEuclidean(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH) {
-            return ScalarDistances.squaredEuclidean(a, aOffset, b, bOffset, length);
+        if (length < ShortRows.LIMIT) {
+            return length < MIN_VECTOR_LENGTH ? ScalarDistances.squaredEuclidean(a, aOffset, b, bOffset, length)
+                    : ShortRows.squaredEuclidean(a, aOffset, b, bOffset, length);
         }
+        return squaredEuclideanLoop(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #squaredEuclidean} from {@link ShortRows#LIMIT} on. */
+    private static float squaredEuclideanLoop(float[] a, int aOffset, float[] b, int bOffset, int length) {
         FloatVector acc0 = FloatVector.zero(SPECIES);
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
@@ -134,9 +170,15 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH) {
-            return ScalarDistances.dot(a, aOffset, b, bOffset, length);
+        if (length < ShortRows.LIMIT) {
+            return length < MIN_VECTOR_LENGTH ? ScalarDistances.dot(a, aOffset, b, bOffset, length)
+                    : ShortRows.dot(a, aOffset, b, bOffset, length);
         }
+        return dotLoop(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #dot} from {@link ShortRows#LIMIT} on. */
+    private static float dotLoop(float[] a, int aOffset, float[] b, int bOffset, int length) {
         FloatVector acc0 = FloatVector.zero(SPECIES);
         FloatVector acc1 = FloatVector.zero(SPECIES);
         int i = 0;
@@ -160,9 +202,15 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float cosineDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH) {
-            return ScalarDistances.cosine(a, aOffset, b, bOffset, length);
+        if (length < ShortRows.LIMIT) {
+            return length < MIN_VECTOR_LENGTH ? ScalarDistances.cosine(a, aOffset, b, bOffset, length)
+                    : ShortRows.cosine(a, aOffset, b, bOffset, length);
         }
+        return cosineLoop(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #cosineDistance} from {@link ShortRows#LIMIT} on. */
+    private static float cosineLoop(float[] a, int aOffset, float[] b, int bOffset, int length) {
         FloatVector ab = FloatVector.zero(SPECIES);
         FloatVector aa = FloatVector.zero(SPECIES);
         FloatVector bb = FloatVector.zero(SPECIES);
@@ -182,7 +230,7 @@ public final class VectorKernels implements Kernels {
             aa = x.fma(x, aa);
             bb = y.fma(y, bb);
         }
-        return Cosine.distance(sum(ab), sum(aa), sum(bb));
+        return cosineOfSums(ab, aa, bb);
     }
 
     @Override
@@ -280,9 +328,15 @@ public final class VectorKernels implements Kernels {
      * @return {@code Σ |a_i - b_i|}
      */
     float manhattan(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH) {
-            return ScalarDistances.manhattan(a, aOffset, b, bOffset, length);
+        if (length < ShortRows.LIMIT) {
+            return length < MIN_VECTOR_LENGTH ? ScalarDistances.manhattan(a, aOffset, b, bOffset, length)
+                    : ShortRows.manhattan(a, aOffset, b, bOffset, length);
         }
+        return manhattanLoop(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #manhattan} from {@link ShortRows#LIMIT} on. */
+    private static float manhattanLoop(float[] a, int aOffset, float[] b, int bOffset, int length) {
         // Two accumulators, as squaredEuclidean: with one, every step waited on the previous add's latency
         // (1.6x scalar at d = 961 in DistanceKindsBenchmark).
         FloatVector acc0 = FloatVector.zero(SPECIES);
@@ -314,9 +368,15 @@ public final class VectorKernels implements Kernels {
      * @return {@code max |a_i - b_i|} (a maximum needs no fixed order to be exact)
      */
     float chebyshev(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        if (length < MIN_VECTOR_LENGTH) {
-            return ScalarDistances.chebyshev(a, aOffset, b, bOffset, length);
+        if (length < ShortRows.LIMIT) {
+            return length < MIN_VECTOR_LENGTH ? ScalarDistances.chebyshev(a, aOffset, b, bOffset, length)
+                    : ShortRows.chebyshev(a, aOffset, b, bOffset, length);
         }
+        return chebyshevLoop(a, aOffset, b, bOffset, length);
+    }
+
+    /** {@link #chebyshev} from {@link ShortRows#LIMIT} on. */
+    private static float chebyshevLoop(float[] a, int aOffset, float[] b, int bOffset, int length) {
         // |a - b| is never negative, and the bits of non-negative floats order as ints (a NaN's above
         // infinity's), so the maximum is one integer instruction; the float max that honours NaN and -0 is
         // several. Four chains hide its latency. The result is exact in any order. Written out, not through

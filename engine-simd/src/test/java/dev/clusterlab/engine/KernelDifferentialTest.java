@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * result. Tolerances: see {@link FloatBounds}.
  */
 class KernelDifferentialTest {
-    static final int[] LENGTHS = {1, 2, 3, 7, 15, 16, 17, 31, 33, 100, 207, 1023, 1024, 4097};
+    static final int[] LENGTHS = {1, 2, 3, 7, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 100, 207, 1023, 1024, 4097};
     static final Kernels SCALAR = new ScalarKernels();
     static final Kernels VECTOR = new VectorKernels();
     static final int A_OFFSET = 3;
