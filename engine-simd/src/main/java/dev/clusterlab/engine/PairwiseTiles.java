@@ -24,8 +24,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class PairwiseTiles {
     private static final VectorSpecies<Float> SPECIES = VectorKernels.SPECIES;
     private static final int LANES = VectorKernels.LANES;
-    /** Below two vector steps the fixed cost of 16 horizontal sums outweighs the shared loads. */
-    static final int MIN_DIM = 2 * LANES;
+    /**
+     * Below four vector steps the rows run one pair at a time ({@link ShortRows}, straight-line): at d = 33 a
+     * block of 99 x 99 ran at about 2x the scalar loop in tiles and 3.5-4.1x by rows (PairwiseBenchmark). The
+     * tile's fixed cost, 16 lane sums and 16 tails, is paid back from about d = 64. (Summing the 16 lanes in
+     * one tree of blends and shuffles instead did not help: the 16 scalar chains overlap in the core.)
+     */
+    static final int MIN_DIM = ShortRows.LIMIT;
 
     /** Per-thread room for the 16 accumulators of a tile: no allocation per call after a thread's first. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[16 * LANES]);
