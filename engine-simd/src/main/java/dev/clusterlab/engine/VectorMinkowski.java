@@ -51,11 +51,6 @@ final class VectorMinkowski {
         if (len < LANES) {
             return ScalarDistances.minkowski(a, ao, b, bo, len, p);
         }
-        return ScalarDistances.root(powerSum(a, ao, b, bo, len, p), p);
-    }
-
-    /** {@code Σ |a_i - b_i|^p} for {@code len >= LANES}: a method of its own to stay under C2's inlining limit. */
-    private static double powerSum(float[] a, int ao, float[] b, int bo, int len, int p) {
         // The power is chosen by blends with loop-invariant masks, not by a helper or a branch that returns a
         // vector: a vector-returning helper that C2 does not inline boxes its result (see VectorKernels.MIN_VECTOR_LENGTH).
         VectorMask<Double> two = DOUBLES.maskAll(p == 2);
@@ -63,14 +58,21 @@ final class VectorMinkowski {
         VectorMask<Double> four = DOUBLES.maskAll(p == 4);
         // One accumulator: the conversion and the products of a step take longer than an add's latency.
         DoubleVector acc = DoubleVector.zero(DOUBLES);
-        // One loop for the whole steps and the tail: the last step is the full-width vector ending at the end
-        // (len >= LANES) with the lanes already summed zeroed, and zero to any power adds nothing (see
-        // VectorKernels.MIN_VECTOR_LENGTH for why not a masked load). A separate tail step took this method
-        // past C2's inlining limit (325 bytecode bytes).
-        for (int i = 0; i < len; i += LANES) {
-            int o = Math.min(i, len - LANES);
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + o).sub(FloatVector.fromArray(FLOATS, b, bo + o))
-                    .abs().blend(0L, FLOATS.indexInRange(LANES + o - i, LANES)).convertShape(VectorOperators.F2D, DOUBLES, 0);
+        int i = 0;
+        for (; i <= len - LANES; i += LANES) {
+            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + i).sub(FloatVector.fromArray(FLOATS, b, bo + i))
+                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector sq = x.mul(x);
+            DoubleVector term = x.blend(sq, two).blend(sq.mul(x), three).blend(sq.mul(sq), four);
+            acc = acc.add(term);
+        }
+        if (i < len) {
+            // The full-width vector ending at the end (len >= LANES), the lanes before the tail zeroed: zero
+            // to any power adds nothing (see VectorKernels.MIN_VECTOR_LENGTH for why not a masked load).
+            VectorMask<Float> head = FLOATS.indexInRange(len - i, LANES);
+            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head))
+                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector sq = x.mul(x);
             acc = acc.add(x.blend(sq, two).blend(sq.mul(x), three).blend(sq.mul(sq), four));
         }
@@ -78,6 +80,6 @@ final class VectorMinkowski {
         for (int lane = 0; lane < LANES; lane++) {
             s += acc.lane(lane);
         }
-        return s;
+        return ScalarDistances.root(s, p);
     }
 }
