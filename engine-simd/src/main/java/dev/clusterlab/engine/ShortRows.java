@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorOperators;
  * <p>Why: a loop that runs once or twice costs C2's loop set-up on every call. With the two-step loop of
  * {@link VectorKernels}, one-to-one squared Euclidean at d = 33 ran at 1.7-2.0 million blocks of 64 rows per
  * second against 3.6 at d = 31 (no loop trip); written out as here, d = 33 ran at 3.0-3.6 million and d = 48
- * at 3.8 (JMH, one fork per case, the same run). The steps cannot be peeled into the loop methods instead:
+ * at 3.8 (JMH, two forks per case, the same run). The steps cannot be peeled into the loop methods instead:
  * those would pass C2's inlining limit of 325 bytecode bytes (FreqInlineSize), and a kernel left out of
  * line is several times slower at these lengths.
  *
@@ -115,7 +115,7 @@ final class ShortRows {
 
     static float cosine(float[] a, int ao, float[] b, int bo, int length) {
         // Two methods: written as one, the three accumulators' steps came to 334 bytecode bytes, past C2's
-        // inlining limit, and the kernel ran out of line at half the speed.
+        // inlining limit, and the kernel ran out of line at 0.6x the speed (d = 33, DistanceKindsBenchmark).
         return length < 2 * LANES ? cosineOneStep(a, ao, b, bo, length) : cosineTwoOrThreeSteps(a, ao, b, bo, length);
     }
 

@@ -95,6 +95,9 @@ public final class VectorKernels implements Kernels {
      * {@code ab}'s pairs and 8-15 {@code aa}'s, then {@code bb} takes lanes 4-7 of each half), so that
      * 5 shuffles and adds do the work of 12. Every lane adds the same two numbers as in {@code sum}, and
      * a float add gives the same bits either way round: the result is bit for bit that of three sums.
+     * Like {@link #sum} it takes vectors, so it must be inlined wherever it is called, which
+     * {@code benchmarks/check-jit.sh} checks: a one-to-many loop written another way left it out of line
+     * and boxed its vectors (BENCHMARKS.md, "Short rows").
      *
      * @param ab lanes of the dot product
      * @param aa lanes of the first squared norm
