@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DistanceKindsDifferentialTest {
     static final List<Distance> KINDS = List.of(Distance.SQUARED_EUCLIDEAN, Distance.EUCLIDEAN, Distance.MANHATTAN,
-            Distance.CHEBYSHEV, Distance.minkowski(1), Distance.minkowski(1.5), Distance.minkowski(3), Distance.COSINE,
-            Distance.INNER_PRODUCT);
+            Distance.CHEBYSHEV, Distance.minkowski(1), Distance.minkowski(1.5), Distance.minkowski(2), Distance.minkowski(3),
+            Distance.minkowski(4), Distance.COSINE, Distance.INNER_PRODUCT);
     static final double U = FloatBounds.U;
 
     static Stream<Arguments> cases() {
