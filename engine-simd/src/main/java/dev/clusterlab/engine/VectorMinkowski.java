@@ -61,6 +61,7 @@ final class VectorMinkowski {
         for (; i <= len - LANES; i += LANES) {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + i).sub(FloatVector.fromArray(FLOATS, b, bo + i))
                     .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+            // The loop's switch again, written out: a helper returning the vector is what boxes (see above).
             DoubleVector term = switch (p) {
                 case 1 -> x;
                 case 2 -> x.mul(x);
@@ -79,6 +80,7 @@ final class VectorMinkowski {
             DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
                     .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head))
                     .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+            // The loop's switch again, written out: a helper returning the vector is what boxes (see above).
             DoubleVector term = switch (p) {
                 case 1 -> x;
                 case 2 -> x.mul(x);
