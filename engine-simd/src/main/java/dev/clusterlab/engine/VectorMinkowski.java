@@ -51,51 +51,48 @@ final class VectorMinkowski {
         if (len < LANES) {
             return ScalarDistances.minkowski(a, ao, b, bo, len, p);
         }
-        // The power is chosen by a switch on p inside the loop (the same branch every step, so it is always
-        // predicted), not by a helper returning a vector, which C2 boxes when it leaves it out of line (see
-        // VectorKernels.MIN_VECTOR_LENGTH). Blends with loop-invariant masks, computing every power and keeping
-        // one, had been 1.5x slower at d = 961 (JMH, alternating jars); JMH -prof gc shows no allocation.
+        return ScalarDistances.root(sumOfPowers(a, ao, b, bo, len, p), p);
+    }
+
+    /**
+     * {@code Σ |a_i - b_i|^p} for {@code len >= LANES}. Kept apart from the root and under C2's inlining limit
+     * of 325 bytecode bytes (FreqInlineSize): as one 405-byte method it was called out of line for every row
+     * of a one-to-many call.
+     */
+    private static double sumOfPowers(float[] a, int ao, float[] b, int bo, int len, int p) {
         // One accumulator: the conversion and the products of a step take longer than an add's latency.
         DoubleVector acc = DoubleVector.zero(DOUBLES);
         int i = 0;
         for (; i <= len - LANES; i += LANES) {
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + i).sub(FloatVector.fromArray(FLOATS, b, bo + i))
-                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
-            // The loop's switch again, written out: a helper returning the vector is what boxes (see above).
-            DoubleVector term = switch (p) {
-                case 1 -> x;
-                case 2 -> x.mul(x);
-                case 3 -> x.mul(x).mul(x);
-                default -> {
-                    DoubleVector sq = x.mul(x);
-                    yield sq.mul(sq);
-                }
-            };
-            acc = acc.add(term);
+            acc = acc.add(power(FloatVector.fromArray(FLOATS, a, ao + i).sub(FloatVector.fromArray(FLOATS, b, bo + i)), p));
         }
         if (i < len) {
             // The full-width vector ending at the end (len >= LANES), the lanes before the tail zeroed: zero
             // to any power adds nothing (see VectorKernels.MIN_VECTOR_LENGTH for why not a masked load).
             VectorMask<Float> head = FLOATS.indexInRange(len - i, LANES);
-            DoubleVector x = (DoubleVector) FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
-                    .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head))
-                    .abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
-            // The loop's switch again, written out: a helper returning the vector is what boxes (see above).
-            DoubleVector term = switch (p) {
-                case 1 -> x;
-                case 2 -> x.mul(x);
-                case 3 -> x.mul(x).mul(x);
-                default -> {
-                    DoubleVector sq = x.mul(x);
-                    yield sq.mul(sq);
-                }
-            };
-            acc = acc.add(term);
+            acc = acc.add(power(FloatVector.fromArray(FLOATS, a, ao + len - LANES).blend(0L, head)
+                    .sub(FloatVector.fromArray(FLOATS, b, bo + len - LANES).blend(0L, head)), p));
         }
         double s = 0;
         for (int lane = 0; lane < LANES; lane++) {
             s += acc.lane(lane);
         }
-        return ScalarDistances.root(s, p);
+        return s;
+    }
+
+    /**
+     * {@code |d|^p} in double, {@code d} widened exactly. It takes and returns vectors, so it must be inlined
+     * wherever it is called ({@code benchmarks/check-jit.sh} checks): a vector method that C2 leaves out of
+     * line boxes its vectors (see VectorKernels.MIN_VECTOR_LENGTH). Where p is a constant the branches fold
+     * away; elsewhere they go the same way every step, always predicted. Three blends with loop-invariant
+     * masks, computing every power and keeping one, had been 1.5x slower at d = 961 (JMH, alternating jars).
+     */
+    private static DoubleVector power(FloatVector d, int p) {
+        DoubleVector x = (DoubleVector) d.abs().convertShape(VectorOperators.F2D, DOUBLES, 0);
+        if (p == 1) {
+            return x;
+        }
+        DoubleVector sq = x.mul(x);
+        return p == 2 ? sq : sq.mul(p == 3 ? x : sq);
     }
 }
