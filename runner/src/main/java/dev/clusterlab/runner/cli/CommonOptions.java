@@ -1,7 +1,7 @@
 package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.engine.KernelSelection;
-import dev.clusterlab.runner.plugin.PluginHost;
+import dev.clusterlab.host.plugin.PluginHost;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

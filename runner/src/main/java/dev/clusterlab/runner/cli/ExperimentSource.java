@@ -1,12 +1,12 @@
 package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.UserInputException;
-import dev.clusterlab.runner.experiment.Catalog;
-import dev.clusterlab.runner.experiment.Experiment;
-import dev.clusterlab.runner.experiment.ExperimentParser;
-import dev.clusterlab.runner.yaml.YamlNode;
-import dev.clusterlab.runner.yaml.YamlOverrides;
-import dev.clusterlab.runner.yaml.YamlReader;
+import dev.clusterlab.host.experiment.Catalog;
+import dev.clusterlab.host.experiment.Experiment;
+import dev.clusterlab.host.experiment.ExperimentParser;
+import dev.clusterlab.host.yaml.YamlNode;
+import dev.clusterlab.host.yaml.YamlOverrides;
+import dev.clusterlab.host.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,7 +28,7 @@ final class ExperimentSource {
 
     static Experiment load(Path file, Catalog catalog, java.util.List<String> overrides) {
         if (file == null) {
-            try (InputStream in = ExperimentSource.class.getResourceAsStream("/dev/clusterlab/runner/" + QUICKSTART);
+            try (InputStream in = ExperimentSource.class.getResourceAsStream("/dev/clusterlab/host/" + QUICKSTART);
                  Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 YamlNode tree = YamlOverrides.apply(YamlReader.read("(embedded) " + QUICKSTART, r), overrides);
                 return ExperimentParser.parse(tree, Path.of("."), "quickstart", catalog);

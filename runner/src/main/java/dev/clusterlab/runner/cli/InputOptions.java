@@ -1,8 +1,8 @@
 package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.Dataset;
-import dev.clusterlab.runner.data.CsvDatasetReader;
-import dev.clusterlab.runner.data.CsvOptions;
+import dev.clusterlab.host.data.CsvDatasetReader;
+import dev.clusterlab.host.data.CsvOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,10 +5,10 @@ import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.param.Suggestions;
-import dev.clusterlab.runner.experiment.Fitting;
-import dev.clusterlab.runner.output.ModelFiles;
-import dev.clusterlab.runner.plugin.Loaded;
-import dev.clusterlab.runner.plugin.PluginHost;
+import dev.clusterlab.host.experiment.Fitting;
+import dev.clusterlab.host.output.ModelFiles;
+import dev.clusterlab.host.plugin.Loaded;
+import dev.clusterlab.host.plugin.PluginHost;
 import java.nio.file.Path;
 import java.util.Map;
 

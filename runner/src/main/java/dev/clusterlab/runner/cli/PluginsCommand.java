@@ -1,7 +1,7 @@
 package dev.clusterlab.runner.cli;
 
-import dev.clusterlab.runner.plugin.PluginHost;
-import dev.clusterlab.runner.plugin.PluginStatus;
+import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.plugin.PluginStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
-import dev.clusterlab.runner.data.LabelFiles;
-import dev.clusterlab.runner.experiment.Fitting;
-import dev.clusterlab.runner.plugin.PluginHost;
+import dev.clusterlab.host.data.LabelFiles;
+import dev.clusterlab.host.experiment.Fitting;
+import dev.clusterlab.host.plugin.PluginHost;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.clusterlab.runner.cli;
 
-import dev.clusterlab.runner.experiment.Experiment;
-import dev.clusterlab.runner.experiment.RunPlan;
-import dev.clusterlab.runner.plugin.PluginHost;
+import dev.clusterlab.host.experiment.Experiment;
+import dev.clusterlab.host.experiment.RunPlan;
+import dev.clusterlab.host.plugin.PluginHost;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

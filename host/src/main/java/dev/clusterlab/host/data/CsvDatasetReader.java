@@ -1,0 +1,203 @@
+package dev.clusterlab.host.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.UserInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a numeric CSV file into a {@link Dataset}, streaming (FastCSV), in UTF-8 with or without a BOM,
+ * LF or CRLF, final newline optional. Every value must be a plain finite decimal number: an empty
+ * cell, {@code NaN}, {@code Inf}, text or a ragged row is an error naming file, line and column. Blank
+ * lines are skipped.
+ */
+public final class CsvDatasetReader {
+    private CsvDatasetReader() {
+    }
+
+    /**
+     * @param file the CSV file
+     * @param name the dataset name
+     * @param options columns, label column, header
+     * @return the dataset, with ground truth when a label column is given
+     * @throws UserInputException naming file, line and column for any bad field
+     */
+    public static Dataset read(Path file, String name, CsvOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            return read(csv, file.toString(), name, options);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a CSV resource bundled in the runner jar (the {@code bundled:} datasets).
+     *
+     * @param resource absolute resource path
+     * @param name the dataset name
+     * @param options columns, label column, header
+     * @return the dataset
+     */
+    public static Dataset readResource(String resource, String name, CsvOptions options) {
+        java.io.InputStream in = CsvDatasetReader.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("bundled dataset " + resource + " is missing from the runner jar");
+        }
+        try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(in, StandardCharsets.UTF_8)) {
+            return read(csv, "(bundled) " + resource.substring(resource.lastIndexOf('/') + 1), name, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvReader.CsvReaderBuilder builder() {
+        return CsvReader.builder().detectBomHeader(true).skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true);
+    }
+
+    private static Dataset read(CsvReader<CsvRecord> csv, String file, String name, CsvOptions options) {
+        try {
+            Iterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new UserInputException(file + ": the file is empty; expected rows of numbers");
+            }
+            CsvRecord first = it.next();
+            boolean hasHeader = switch (options.header()) {
+                case "true" -> true;
+                case "false" -> false;
+                // An empty cell is a missing value, not a name: "1,,3" is a data row with an error in it.
+                default -> first.getFields().stream().anyMatch(f -> !f.isBlank() && !NumberSyntax.isNumber(f));
+            };
+            List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
+            int width = first.getFieldCount();
+            ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);
+            Rows rows = new Rows(file, width, sel, header, options.allowMissing());
+            if (!hasHeader) {
+                rows.read(first);
+            }
+            while (it.hasNext()) {
+                rows.read(it.next());
+            }
+            if (rows.count == 0) {
+                throw new UserInputException(file + ": only a header line; expected rows of numbers below it");
+            }
+            int[] truth = rows.labelTexts == null ? null : labels(rows.labelTexts);
+            float[] values = rows.values.toArray();
+            Dataset data = rows.missing
+                    ? Dataset.withMissingValues(name, rows.count, sel.features().length, values, sel.featureNames(), truth)
+                    : Dataset.of(name, rows.count, sel.features().length, values, sel.featureNames(), truth);
+            return rows.weights == null ? data : data.withWeights(rows.weights.toArray());
+        } catch (CsvParseException e) {
+            throw new UserInputException(file + ": malformed CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The state of one pass over the records. */
+    private static final class Rows {
+        final String file;
+        final int width;
+        final ColumnSelection sel;
+        final List<String> header;
+        final boolean allowMissing;
+        final FloatColumnsBuilder values = new FloatColumnsBuilder();
+        final FloatColumnsBuilder weights;
+        final List<String> labelTexts;
+        int count;
+        boolean missing;
+
+        Rows(String file, int width, ColumnSelection sel, List<String> header, boolean allowMissing) {
+            this.file = file;
+            this.width = width;
+            this.sel = sel;
+            this.header = header;
+            this.allowMissing = allowMissing;
+            this.weights = sel.weightColumn() >= 0 ? new FloatColumnsBuilder() : null;
+            this.labelTexts = sel.labelColumn() >= 0 ? new ArrayList<>() : null;
+        }
+
+        void read(CsvRecord rec) {
+            long line = rec.getStartingLineNumber();
+            if (rec.getFieldCount() != width) {
+                throw new UserInputException(file + ":" + line + ": expected " + width + " fields like the first line; found "
+                        + rec.getFieldCount());
+            }
+            for (int c : sel.features()) {
+                String field = rec.getField(c).trim();
+                if (field.isEmpty() && allowMissing) {
+                    values.add(Float.NaN);
+                    missing = true;
+                } else {
+                    values.add(parse(file, line, c, field, header));
+                }
+            }
+            if (weights != null) {
+                float w = parse(file, line, sel.weightColumn(), rec.getField(sel.weightColumn()).trim(), header);
+                if (w < 0) {
+                    throw new UserInputException(file + ":" + line + ":" + (sel.weightColumn() + 1)
+                            + ": a sample weight must be >= 0; found " + w);
+                }
+                weights.add(w);
+            }
+            if (labelTexts != null) {
+                String label = rec.getField(sel.labelColumn()).trim();
+                if (label.isEmpty()) {
+                    throw new UserInputException(file + ":" + line + ":" + (sel.labelColumn() + 1)
+                            + ": the label column is empty; expected a label");
+                }
+                labelTexts.add(label);
+            }
+            count++;
+        }
+    }
+
+    private static float parse(String file, long line, int column, String field, List<String> header) {
+        String where = file + ":" + line + ":" + (column + 1) + (header != null ? " (column '" + header.get(column) + "')" : "");
+        if (field.isEmpty()) {
+            throw new UserInputException(where + ": empty cell; expected a number (missing values are allowed only when the experiment declares an impute step)");
+        }
+        if (!NumberSyntax.isNumber(field)) {
+            throw new UserInputException(where + ": expected a finite decimal number; found '" + field
+                    + "' (leave a text column out with 'exclude')");
+        }
+        float v = Float.parseFloat(field);
+        if (!Float.isFinite(v)) {
+            throw new UserInputException(where + ": " + field + " is outside the float range (about +-3.4e38)");
+        }
+        return v;
+    }
+
+    /** Integer labels are kept ({@code -1} is noise); any other text is numbered in order of appearance. */
+    private static int[] labels(List<String> texts) {
+        int[] out = new int[texts.size()];
+        boolean allIntegers = texts.stream().allMatch(t -> t.matches("-?\\d{1,9}"));
+        if (allIntegers) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Integer.parseInt(texts.get(i));
+            }
+            return out;
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.computeIfAbsent(texts.get(i), t -> ids.size());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.clusterlab.host.experiment;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
+import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.Params;
+import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.data.LabelFiles;
+import dev.clusterlab.host.output.AtomicFiles;
+import dev.clusterlab.host.output.HierarchyFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code isolation: process}: one fit in a child JVM running {@code clusterlab cluster} on the
+ * (preprocessed) data written to a temporary CSV file, for plugins that cannot be trusted to stop when
+ * asked or to stay within memory. A timeout kills the child; a crash or an out-of-memory error there
+ * fails only that run. The child loads the same plugins folder and kernels. Its labels, reachability
+ * plot and condensed tree come back as files ({@code --output}, {@code --reachability},
+ * {@code --condensed-tree}); the model and the other point scores do not.
+ */
+final class ChildProcessFit {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Seconds a child JVM gets to start, load plugins and read its data before the run's timeout counts. */
+    static final double START_ALLOWANCE_SECONDS = 15;
+    /** How {@code clusterlab cluster} starts the note that an algorithm has no reachability plot or tree to write. */
+    static final String NOT_WRITTEN = "note: nothing written to --";
+
+    /** What happened in the child. */
+    sealed interface Outcome {
+        /** The child finished: the fit and its bound parameters. */
+        record Done(Fitting.Timed fit) implements Outcome {
+        }
+
+        /** The child ran out of time and was killed. */
+        record TimedOut() implements Outcome {
+        }
+
+        /** The child failed; {@code message} is its error output, shortened. */
+        record Failed(String message) implements Outcome {
+        }
+    }
+
+    private ChildProcessFit() {
+    }
+
+    static Outcome fit(AlgorithmDescriptor desc, Dataset data, PlannedRun run, int threads, double timeoutSeconds, Path pluginsDir)
+            throws IOException, InterruptedException {
+        Params params = ParamBinder.bind(desc.id(), desc.params(), run.params());
+        Path work = Files.createTempDirectory("clusterlab-child");
+        try {
+            Path csv = work.resolve("data.csv");
+            AtomicFiles.write(csv, toCsv(data));
+            List<String> cmd = new ArrayList<>(List.of(javaCommand(), "--add-modules", "jdk.incubator.vector",
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "-D" + KernelSelection.PROPERTY + "=" + KernelSelection.current().kernels().implementation(),
+                    "dev.clusterlab.runner.Main", "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
+                    Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
+                    "--output", work.resolve("labels.csv").toString(), "--reachability", work.resolve("reachability.csv").toString(),
+                    "--condensed-tree", work.resolve("condensed_tree.csv").toString(), "--plugins", pluginsDir.toString()));
+            String heap = System.getenv("CLUSTERLAB_CHILD_OPTS");
+            if (heap != null && !heap.isBlank()) {
+                cmd.addAll(1, List.of(heap.trim().split("\\s+")));
+            }
+            run.params().forEach((k, v) -> cmd.addAll(List.of("--param", k + "=" + v)));
+            if (data.weights().isPresent()) {
+                Path w = work.resolve("weights.csv");
+                StringBuilder s = new StringBuilder();
+                for (float x : data.weights().get()) {
+                    s.append(x).append('\n');
+                }
+                AtomicFiles.write(w, s.toString());
+                cmd.addAll(List.of("--weights", w.toString()));
+            }
+            Process p = new ProcessBuilder(cmd).redirectOutput(work.resolve("out.json").toFile())
+                    .redirectError(work.resolve("err.txt").toFile()).start();
+            // The timeout is for the fit; the child's start (JVM, plugins, reading the data) gets a fixed allowance on top.
+            long limitMillis = (long) ((timeoutSeconds + START_ALLOWANCE_SECONDS) * 1000);
+            boolean finished = timeoutSeconds > 0 ? p.waitFor(limitMillis, TimeUnit.MILLISECONDS) : p.waitFor() >= 0;
+            if (!finished) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return new Outcome.TimedOut();
+            }
+            if (p.exitValue() != 0) {
+                String err = Files.readString(work.resolve("err.txt")).lines()
+                        .filter(l -> !l.startsWith("WARNING: Using incubator modules") && !l.startsWith(NOT_WRITTEN)).reduce((a, b) -> a + " " + b).orElse("");
+                return new Outcome.Failed("child JVM exited with " + p.exitValue() + (err.isBlank() ? "" : ": " + shorten(err)));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> json = JSON.readValue(work.resolve("out.json").toFile(), Map.class);
+            int[] labels = LabelFiles.read(work.resolve("labels.csv"), data.n(), -1);
+            Object objective = json.get("objective");
+            ClusteringResult.Builder b = ClusteringResult.builder(labels)
+                    .iterations(((Number) json.get("iterations")).intValue())
+                    .objective(objective instanceof Number num ? num.doubleValue() : Double.NaN);
+            // The reachability plot and condensed tree come back through files; point scores other than
+            // reachability and core_distance, and the model, stay in the child.
+            Path reachability = work.resolve("reachability.csv");
+            if (Files.exists(reachability)) {
+                HierarchyFiles.readReachability(reachability, data.n()).into(b);
+            }
+            Path tree = work.resolve("condensed_tree.csv");
+            if (Files.exists(tree)) {
+                b.hierarchy(HierarchyFiles.readCondensedTree(tree, data.n()));
+            }
+            ClusteringResult r = b.build();
+            return new Outcome.Done(new Fitting.Timed(r, params, ((Number) json.get("seconds")).doubleValue()));
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Float.toString gives the shortest text that reads back to the same float: the child sees the same bits. */
+    private static String toCsv(Dataset data) {
+        StringBuilder s = new StringBuilder(data.n() * data.d() * 10);
+        float[] x = data.data();
+        for (int i = 0; i < data.n(); i++) {
+            for (int j = 0; j < data.d(); j++) {
+                s.append(j == 0 ? "" : ",").append(x[i * data.d() + j]);
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
+    }
+}

@@ -1,0 +1,344 @@
+package dev.clusterlab.host.experiment;
+
+import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
+import dev.clusterlab.api.metric.MetricDescriptor;
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParamSpec;
+import dev.clusterlab.api.param.ParameterException;
+import dev.clusterlab.api.param.Suggestions;
+import dev.clusterlab.host.data.DatasetGenerator;
+import dev.clusterlab.host.data.Generators;
+import dev.clusterlab.host.yaml.YamlNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a YAML tree into an {@link Experiment}, checking every key, type, algorithm, parameter value
+ * and metric against the loaded plugins, and reporting all problems at once with their locations.
+ * The keys are documented in {@code docs/experiments.md}.
+ */
+public final class ExperimentParser {
+    private final Catalog catalog;
+    private final Problems problems = new Problems();
+    /** Steps per dataset name, from the dataset's own 'preprocessing' or the experiment's. */
+    private final Map<String, List<StepSpec>> steps = new LinkedHashMap<>();
+    private List<StepSpec> defaultSteps = List.of();
+
+    private ExperimentParser(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param root the document
+     * @param baseDir folder against which relative CSV paths resolve
+     * @param defaultName name when the file gives none
+     * @param catalog what the plugins offer
+     * @return the experiment
+     * @throws dev.clusterlab.api.UserInputException listing every problem
+     */
+    public static Experiment parse(YamlNode root, Path baseDir, String defaultName, Catalog catalog) {
+        ExperimentParser parser = new ExperimentParser(catalog);
+        Experiment e = parser.experiment(root, baseDir, defaultName);
+        parser.problems.throwIfAny();
+        return e;
+    }
+
+    private Experiment experiment(YamlNode root, Path baseDir, String defaultName) {
+        Optional<MappingReader> top = MappingReader.of(root, "the experiment", problems);
+        if (top.isEmpty()) {
+            return null;
+        }
+        MappingReader r = top.get();
+        String name = r.text("name", defaultName);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            problems.add(r.keyLocation("name"), "'name' must use letters, digits, '.', '_' or '-' (it names folders); found '" + name + "'");
+        }
+        long seed = r.integer("seed", 0, Long.MIN_VALUE);
+        int repeats = (int) r.integer("repeats", 1, 1);
+        int threads = (int) r.integer("threads", 0, 1);
+        double timeout = timeout(r);
+        String isolation = r.text("isolation", "thread");
+        if (!List.of("thread", "process").contains(isolation)) {
+            problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be thread (fits in this JVM) or process "
+                    + "(each fit in a child JVM); found '" + isolation + "'");
+        }
+        defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
+        List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
+        List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
+        List<String> metrics = metrics(r);
+        String rankBy = null;
+        if (r.has("rank_by")) {
+            String given = r.text("rank_by", null);
+            Optional<MetricDescriptor> m = given == null ? Optional.empty() : catalog.metric(given);
+            if (m.isPresent() && metrics.contains(m.get().id())) {
+                rankBy = m.get().id();
+            } else if (given != null) {
+                problems.add(r.node("rank_by").orElseThrow().location(), "'rank_by' must be one of the experiment's metrics "
+                        + metrics + "; found '" + given + "'" + Suggestions.hint(given, metrics));
+            }
+        }
+        r.finish();
+        checkUniqueNames(datasets.stream().map(DatasetSpec::name).toList(), r, "datasets", "dataset");
+        checkUniqueNames(algorithms.stream().map(AlgorithmSpec::label).toList(), r, "algorithms", "algorithm");
+        Map<String, List<StepSpec>> preprocessing = new LinkedHashMap<>();
+        for (DatasetSpec d : datasets) {
+            preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
+        }
+        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation);
+    }
+
+    private double timeout(MappingReader r) {
+        Optional<YamlNode> n = r.node("timeout");
+        if (n.isEmpty()) {
+            return 0;
+        }
+        if (n.get() instanceof YamlNode.Scalar s && s.value() instanceof Number num && num.doubleValue() > 0) {
+            return num.doubleValue();
+        }
+        problems.add(n.get().location(), "'timeout' must be a number of seconds > 0 for each run; found " + n.get().kind());
+        return 0;
+    }
+
+    private interface ItemReader<T> {
+        T read(YamlNode item);
+    }
+
+    private <T> List<T> list(MappingReader r, String key, boolean required, ItemReader<T> reader) {
+        Optional<YamlNode> n = r.node(key);
+        List<T> out = new ArrayList<>();
+        if (n.isEmpty()) {
+            if (required) {
+                problems.add(r.location(), "the experiment needs '" + key + "': a list with at least one entry");
+            }
+            return out;
+        }
+        if (!(n.get() instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+            problems.add(n.get().location(), "'" + key + "' must be a list with at least one entry; found " + n.get().kind());
+            return out;
+        }
+        for (YamlNode item : seq.items()) {
+            T t = reader.read(item);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private DatasetSpec dataset(YamlNode item, Path baseDir) {
+        Optional<MappingReader> o = MappingReader.of(item, "a dataset", problems);
+        if (o.isEmpty()) {
+            return null;
+        }
+        MappingReader r = o.get();
+        boolean isCsv = r.has("csv");
+        boolean isGenerated = r.has("generator");
+        boolean isBundled = r.has("bundled");
+        List<StepSpec> own = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(null);
+        if ((isCsv ? 1 : 0) + (isGenerated ? 1 : 0) + (isBundled ? 1 : 0) != 1) {
+            problems.add(r.location(), "a dataset needs exactly one of 'csv' (a file), 'generator' ("
+                    + String.join(", ", Generators.ids()) + ") or 'bundled' (" + String.join(", ", DatasetSpec.Bundled.IDS) + ")");
+            r.accept(r.entries().keySet().toArray(String[]::new));
+            return null;
+        }
+        DatasetSpec spec = isBundled ? bundled(r) : isCsv ? csv(r, baseDir) : generated(r);
+        if (spec != null && own != null) {
+            steps.put(spec.name(), own);
+        }
+        return spec;
+    }
+
+    private DatasetSpec bundled(MappingReader r) {
+        String id = r.text("bundled", "");
+        String name = r.text("name", id);
+        r.finish();
+        if (!DatasetSpec.Bundled.IDS.contains(id)) {
+            problems.add(r.node("bundled").orElseThrow().location(), "unknown bundled dataset '" + id + "'"
+                    + Suggestions.hint(id, DatasetSpec.Bundled.IDS) + " (bundled: " + String.join(", ", DatasetSpec.Bundled.IDS) + ")");
+            return null;
+        }
+        return new DatasetSpec.Bundled(name, id);
+    }
+
+    private DatasetSpec csv(MappingReader r, Path baseDir) {
+        {
+            String file = r.text("csv", "");
+            String name = r.text("name", stem(file));
+            List<Object> columns = r.scalarList("columns");
+            List<Object> exclude = r.scalarList("exclude");
+            Object label = r.has("label_column") ? r.scalarList("label_column").stream().findFirst().orElse(null) : null;
+            // 'header: false' is a YAML boolean; 'header: auto' a text: both are fine.
+            String header = r.node("header").filter(n -> n instanceof YamlNode.Scalar s && s.value() instanceof Boolean)
+                    .map(n -> String.valueOf(((YamlNode.Scalar) n).value()))
+                    .orElseGet(() -> r.text("header", "auto"));
+            if (!List.of("auto", "true", "false").contains(header)) {
+                problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + header + "'");
+            }
+            Object weight = r.has("weight_column") ? r.scalarList("weight_column").stream().findFirst().orElse(null) : null;
+            r.finish();
+            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight);
+        }
+    }
+
+    private DatasetSpec generated(MappingReader r) {
+        String generatorId = r.text("generator", "");
+        String name = r.text("name", generatorId);
+        Optional<DatasetGenerator> g = Generators.byId(generatorId);
+        if (g.isEmpty()) {
+            problems.add(r.node("generator").orElseThrow().location(), "unknown generator '" + generatorId + "'"
+                    + Suggestions.hint(generatorId, Generators.ids()) + " (known: " + String.join(", ", Generators.ids()) + ")");
+            r.accept(r.entries().keySet().toArray(String[]::new));
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (r.has("seed")) {
+            params.put("seed", r.integer("seed", 0, Long.MIN_VALUE));
+        }
+        Set<String> declared = new LinkedHashSet<>();
+        g.get().params().forEach(p -> declared.add(p.name()));
+        r.accept(declared.toArray(String[]::new));
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (String p : declared) {
+            r.node(p).ifPresent(n -> raw.put(p, scalar(n, "parameter '" + p + "' of generator " + generatorId)));
+        }
+        r.finish();
+        try {
+            // Keep the defaults too, so that the resolved experiment file spells out every value.
+            params.putAll(ParamBinder.bind("generator " + generatorId, g.get().params(), raw).asMap());
+        } catch (ParameterException e) {
+            for (String v : e.violations()) {
+                String param = v.replaceFirst("^parameter '([^']*)'.*", "$1");
+                problems.add(r.keyLocation(param), v);
+            }
+        }
+        return new DatasetSpec.Generated(name, generatorId, params);
+    }
+
+    private AlgorithmSpec algorithm(YamlNode item) {
+        Optional<MappingReader> o = MappingReader.of(item, "an algorithm entry", problems);
+        if (o.isEmpty()) {
+            return null;
+        }
+        MappingReader r = o.get();
+        String given = r.text("id", null);
+        String label = r.text("name", given);
+        Optional<YamlNode> paramsNode = r.node("params");
+        r.finish();
+        if (given == null) {
+            problems.add(r.location(), "an algorithm entry needs 'id' (one of: " + String.join(", ", catalog.algorithmNames()) + ")");
+            return null;
+        }
+        Optional<AlgorithmDescriptor> desc = catalog.algorithm(given);
+        if (desc.isEmpty()) {
+            problems.add(r.node("id").orElseThrow().location(), "unknown algorithm '" + given + "'"
+                    + Suggestions.hint(given, catalog.algorithmNames())
+                    + (catalog.algorithmNames().isEmpty() ? " (no algorithm plugin is loaded: see 'clusterlab plugins')"
+                    : " (available: " + String.join(", ", catalog.algorithmNames()) + ")"));
+            return null;
+        }
+        Map<String, List<Object>> grid = paramsNode.map(n -> grid(n, desc.get())).orElse(Map.of());
+        for (ParamSpec spec : desc.get().params()) {
+            if (spec.required() && !grid.containsKey(spec.name())) {
+                problems.add(r.location(), "algorithm " + desc.get().id() + " needs parameter '" + spec.name() + "': " + spec.domain());
+            }
+        }
+        return new AlgorithmSpec(desc.get().id(), label, grid);
+    }
+
+    private Map<String, List<Object>> grid(YamlNode node, AlgorithmDescriptor desc) {
+        Map<String, List<Object>> grid = new LinkedHashMap<>();
+        Optional<MappingReader> o = MappingReader.of(node, "'params' of " + desc.id(), problems);
+        if (o.isEmpty()) {
+            return grid;
+        }
+        MappingReader r = o.get();
+        for (Map.Entry<String, YamlNode> e : r.entries().entrySet()) {
+            String key = e.getKey();
+            Optional<ParamSpec> spec = desc.params().stream().filter(p -> p.name().equals(key)).findFirst();
+            if (spec.isEmpty()) {
+                List<String> names = desc.params().stream().map(ParamSpec::name).toList();
+                problems.add(r.keyLocation(key), "unknown parameter '" + key + "' of " + desc.id()
+                        + Suggestions.hint(key, names) + " (known: " + String.join(", ", names) + ")");
+                continue;
+            }
+            if (e.getValue() instanceof YamlNode.Mapping range) {
+                grid.put(key, GridRange.expand(range, key, desc.id(), spec.get(), problems));
+                continue;
+            }
+            List<YamlNode> values = e.getValue() instanceof YamlNode.Sequence seq ? seq.items() : List.of(e.getValue());
+            if (values.isEmpty()) {
+                problems.add(e.getValue().location(), "parameter '" + key + "' of " + desc.id() + " lists no value");
+            }
+            List<Object> axis = new ArrayList<>();
+            for (YamlNode v : values) {
+                Object value = scalar(v, "parameter '" + key + "' of " + desc.id());
+                if (value == null) {
+                    continue; // reported by scalar(); binding "null" would add a second, misleading message
+                }
+                try {
+                    ParamBinder.bind(desc.id(), List.of(spec.get()), Map.of(key, value));
+                    axis.add(value);
+                } catch (ParameterException ex) {
+                    ex.violations().forEach(msg -> problems.add(v.location(), msg));
+                }
+            }
+            grid.put(key, axis);
+        }
+        return grid;
+    }
+
+    private List<String> metrics(MappingReader r) {
+        List<String> ids = new ArrayList<>();
+        if (!r.has("metrics")) {
+            catalog.metrics().forEach(m -> ids.add(m.id()));
+            return ids;
+        }
+        YamlNode n = r.node("metrics").orElseThrow();
+        List<YamlNode> items = n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n);
+        List<String> known = new ArrayList<>();
+        catalog.metrics().forEach(m -> {
+            known.add(m.id());
+            known.addAll(m.aliases());
+        });
+        for (YamlNode item : items) {
+            Object v = scalar(item, "a metric");
+            Optional<MetricDescriptor> m = v instanceof String s ? catalog.metric(s) : Optional.empty();
+            if (m.isEmpty()) {
+                problems.add(item.location(), "unknown metric '" + v + "'" + Suggestions.hint(String.valueOf(v), known)
+                        + (known.isEmpty() ? " (no metric plugin is loaded)" : " (available: " + String.join(", ", known) + ")"));
+            } else if (!ids.contains(m.get().id())) {
+                ids.add(m.get().id());
+            }
+        }
+        return ids;
+    }
+
+    private Object scalar(YamlNode n, String what) {
+        if (n instanceof YamlNode.Scalar s && s.value() != null) {
+            return s.value();
+        }
+        problems.add(n.location(), what + " must be a single value; found " + n.kind());
+        return null;
+    }
+
+    private void checkUniqueNames(List<String> names, MappingReader r, String key, String what) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                problems.add(r.keyLocation(key), "two " + what + " entries are named '" + n + "'; give one a different 'name'");
+            }
+        }
+    }
+
+    private static String stem(String file) {
+        String base = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.clusterlab.host.experiment;
+
+import dev.clusterlab.api.ApiVersion;
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
+import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.algorithm.Provenance;
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.data.DatasetLoader;
+import dev.clusterlab.host.output.ResultFiles;
+import dev.clusterlab.host.output.RunRecord;
+import dev.clusterlab.host.plugin.Loaded;
+import dev.clusterlab.host.plugin.PluginHost;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Executes a run plan: loads every dataset first (a bad file stops the experiment before any run),
+ * then fits run after run. A run whose plugin throws, or whose data do not fit its parameters, is
+ * recorded as FAILED with the reason and the experiment goes on. Each finished run is appended to the
+ * result files at once, so an interruption loses nothing already done.
+ */
+public final class ExperimentRunner {
+    private final PluginHost host;
+    private final int threads;
+    private final PrintStream progress;
+    private final int jobs;
+    private Map<String, Object> preprocessingSummaries = Map.of();
+
+    /**
+     * @param host loaded plugins
+     * @param threads worker threads per fit
+     * @param progress where one line per run goes (stderr)
+     */
+    public ExperimentRunner(PluginHost host, int threads, PrintStream progress) {
+        this(host, threads, 1, progress);
+    }
+
+    /**
+     * @param host loaded plugins
+     * @param threads worker threads per fit
+     * @param jobs runs at once
+     * @param progress where progress goes (stderr)
+     */
+    public ExperimentRunner(PluginHost host, int threads, int jobs, PrintStream progress) {
+        this.host = host;
+        this.threads = threads;
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    /**
+     * @param e the experiment
+     * @param plan its runs
+     * @param skip ids of runs already recorded (resume)
+     * @param out the result files
+     * @return the runs executed now and the loaded datasets
+     */
+    public Outcome run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        Map<String, Object> preprocessing = new LinkedHashMap<>();
+        for (DatasetSpec spec : e.datasets()) {
+            List<StepSpec> steps = e.stepsFor(spec.name());
+            Dataset raw = DatasetLoader.load(spec, e.seed(), Preprocessing.imputes(steps, host));
+            Preprocessing.Result prepared = Preprocessing.apply(raw, steps, host, Fitting.context(threads, e.seed()));
+            datasets.put(spec.name(), prepared.data());
+            if (!steps.isEmpty()) {
+                preprocessing.put(spec.name(), prepared.summaries());
+            }
+        }
+        this.preprocessingSummaries = preprocessing;
+        List<PlannedRun> todo = plan.stream().filter(r -> !skip.contains(r.id())).toList();
+        ProgressReporter reporter = new ProgressReporter(progress, todo.size(), ProgressReporter.onTerminal());
+        // Resumed experiments keep the provenance of the runs recorded before.
+        Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
+        RunRecord[] records = new RunRecord[todo.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, todo.size())), daemon("clusterlab-run"));
+        ExecutorService fits = e.timeoutSeconds() > 0 && "thread".equals(e.isolation()) ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int i = 0; i < todo.size(); i++) {
+                int slot = i;
+                PlannedRun run = todo.get(i);
+                pending.add(pool.submit(() -> {
+                    reporter.started();
+                    Dataset data = datasets.get(run.dataset());
+                    Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
+                    Executed x = execute(e, run, data, alg, fits);
+                    // One writer at a time: rows and provenance stay whole whatever the number of jobs.
+                    synchronized (out) {
+                        out.addResult(x.record(), x.result());
+                        if (x.provenance() != null) {
+                            provenance.put(run.id(), x.provenance());
+                        }
+                        out.writeJson("provenance.json", provenance(e, datasets, provenance));
+                    }
+                    records[slot] = x.record();
+                    reporter.finished(run, x.record());
+                }));
+            }
+            for (Future<?> f : pending) {
+                waitFor(f);
+            }
+        } finally {
+            pool.shutdownNow();
+            if (fits != null) {
+                fits.shutdownNow();
+            }
+        }
+        if (todo.isEmpty()) {
+            out.writeJson("provenance.json", provenance(e, datasets, provenance));
+        }
+        return new Outcome(List.of(records), datasets);
+    }
+
+    private static void waitFor(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for runs", ex);
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * What an invocation did.
+     *
+     * @param records the runs executed now, in plan order
+     * @param datasets every dataset of the experiment, loaded
+     */
+    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets) {
+    }
+
+    /** A finished run: its record, result (labels, reachability, tree) when it succeeded, provenance when it succeeded. */
+    private record Executed(RunRecord record, ClusteringResult result, Provenance provenance) {
+    }
+
+    private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
+        ExecutionContext ctx = Fitting.context(threads, run.seed());
+        try {
+            Fitting.Timed fit;
+            if ("process".equals(e.isolation())) {
+                ChildProcessFit.Outcome o = ChildProcessFit.fit(alg.extension().descriptor(), data, run, threads, e.timeoutSeconds(),
+                        host.directory());
+                if (o instanceof ChildProcessFit.Outcome.Failed f) {
+                    return new Executed(failed(run, RunRecord.FAILED, f.message()), null, null);
+                }
+                if (o instanceof ChildProcessFit.Outcome.TimedOut) {
+                    return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                            "did not finish within the timeout of %s s; its child JVM was killed", e.timeoutSeconds())), null, null);
+                }
+                fit = ((ChildProcessFit.Outcome.Done) o).fit();
+            } else {
+                fit = fits == null ? Fitting.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, fits);
+            }
+            if (fit == null) {
+                return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                        "did not finish within the timeout of %s s (the fit was asked to stop)", e.timeoutSeconds())), null, null);
+            }
+            List<String> notes = new ArrayList<>();
+            int[] labels = fit.result().labels();
+            Map<String, Double> metrics = Fitting.metrics(host, e.metrics(), data, labels, ctx, notes);
+            RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
+                    run.seed(), run.repeat(), RunRecord.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
+                    fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics);
+            Provenance p = new Provenance(alg.extension().descriptor().id(), alg.extension().descriptor().version(),
+                    alg.pluginId(), alg.pluginVersion(), fit.params().asMap(), run.seed(), data.name(), data.fingerprint(),
+                    KernelSelection.current().kernels().description(), threads, jvm());
+            return new Executed(rec, fit.result(), p);
+        } catch (UserInputException ex) {
+            return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
+        } catch (java.io.IOException ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "could not run the child JVM: " + ex.getMessage()), null, null);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Executed(failed(run, RunRecord.FAILED, "interrupted"), null, null);
+        } catch (OutOfMemoryError ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
+        } catch (RuntimeException | StackOverflowError | LinkageError ex) {
+            return new Executed(failed(run, RunRecord.FAILED, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())), null, null);
+        }
+    }
+
+    /** Fits on another thread and waits at most the timeout; null when it ran out (the fit is interrupted). */
+    private static Fitting.Timed withTimeout(Experiment e, Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run,
+                                             ExecutionContext ctx, ExecutorService fits) {
+        Future<Fitting.Timed> f = fits.submit(() -> Fitting.fit(alg, data, run.params(), ctx));
+        try {
+            return f.get((long) (e.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException ex) {
+            f.cancel(true);
+            return null;
+        } catch (InterruptedException ex) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static RunRecord failed(PlannedRun run, String status, String message) {
+        return new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
+                run.seed(), run.repeat(), status, message.replace('\n', ' '), Double.NaN, 0, 0, 0, Double.NaN, Map.of());
+    }
+
+    private Map<String, Object> provenance(Experiment e, Map<String, Dataset> datasets, Map<String, Object> runs) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("experiment", e.name());
+        p.put("clusterlab_api", ApiVersion.current());
+        p.put("jvm", jvm());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("kernels", KernelSelection.current().kernels().description());
+        p.put("kernel_choice", KernelSelection.current().reason());
+        p.put("threads", threads);
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        host.statuses().forEach(s -> plugins.add(Map.of("id", s.id(), "version", s.version(), "state", s.state(),
+                "file", s.file().getFileName().toString())));
+        p.put("plugins", plugins);
+        Map<String, Object> ds = new LinkedHashMap<>();
+        datasets.forEach((name, d) -> ds.put(name, Map.of("n", d.n(), "d", d.d(), "fingerprint", d.fingerprint(),
+                "has_truth", d.hasTruth())));
+        p.put("datasets", ds);
+        p.put("preprocessing", preprocessingSummaries);
+        p.put("runs", runs);
+        return p;
+    }
+
+    static String jvm() {
+        return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
+    }
+}

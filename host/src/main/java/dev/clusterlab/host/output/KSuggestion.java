@@ -1,0 +1,63 @@
+package dev.clusterlab.host.output;
+
+import java.util.List;
+
+/**
+ * The number of clusters suggested by a sweep over {@code k} of one algorithm entry on one dataset
+ * (what PyCaret users ask for): by silhouette, the k with the highest mean silhouette; by the elbow,
+ * the k where the objective curve (inertia) bends most, found as the point farthest from the chord
+ * between the first and last points of the normalised curve (the "kneedle" idea of Satopää et al.,
+ * 2011, doi:10.1109/ICDCSW.2011.20).
+ *
+ * @param dataset dataset name
+ * @param algorithm algorithm label
+ * @param otherParams the rest of the grid point, as text
+ * @param ks the swept values of k, ascending
+ * @param objective mean objective per k (NaN if the algorithm has none)
+ * @param silhouette mean silhouette per k (NaN if not computed)
+ * @param bySilhouette suggested k by silhouette, or -1
+ * @param byElbow suggested k by the elbow, or -1
+ */
+public record KSuggestion(String dataset, String algorithm, String otherParams, List<Integer> ks, List<Double> objective,
+                          List<Double> silhouette, int bySilhouette, int byElbow) {
+
+    static int argmax(List<Integer> ks, List<Double> values) {
+        int best = -1;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ks.size(); i++) {
+            double v = values.get(i);
+            if (!Double.isNaN(v) && v > bestValue) {
+                bestValue = v;
+                best = ks.get(i);
+            }
+        }
+        return best;
+    }
+
+    /** The knee of a decreasing curve: needs at least three points. */
+    static int elbow(List<Integer> ks, List<Double> values) {
+        int m = ks.size();
+        if (m < 3 || values.stream().anyMatch(v -> Double.isNaN(v))) {
+            return -1;
+        }
+        double x0 = ks.getFirst();
+        double x1 = ks.getLast();
+        double y0 = values.getFirst();
+        double y1 = values.getLast();
+        if (x1 == x0 || y1 == y0) {
+            return -1;
+        }
+        int best = -1;
+        double bestGap = 0;
+        for (int i = 1; i < m - 1; i++) {
+            double x = (ks.get(i) - x0) / (x1 - x0);
+            double y = (values.get(i) - y1) / (y0 - y1); // 1 at the first k, 0 at the last
+            double gap = (1 - x) - y; // distance below the chord of a convex decreasing curve
+            if (gap > bestGap) {
+                bestGap = gap;
+                best = ks.get(i);
+            }
+        }
+        return best;
+    }
+}
