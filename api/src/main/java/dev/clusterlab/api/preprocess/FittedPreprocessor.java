@@ -25,4 +25,18 @@ public interface FittedPreprocessor {
      * @since 0.1
      */
     Map<String, Object> summary();
+
+    /**
+     * The fitted values for saving in a model file, as JSON-friendly values (numbers, strings, booleans,
+     * lists and maps of those); {@link Preprocessor#restore} turns them back into this step, so that a
+     * saved model applies to new raw rows exactly the scaling or imputation its fit saw. Numbers must
+     * survive a round trip through JSON unchanged (a {@code double} does; give {@code float}s as
+     * {@code double}s).
+     *
+     * @return the state, or empty if this step cannot be saved
+     * @since 0.2
+     */
+    default java.util.Optional<Map<String, Object>> state() {
+        return java.util.Optional.empty();
+    }
 }

@@ -28,4 +28,16 @@ public interface Preprocessor extends ExtensionPoint {
      * @since 0.1
      */
     FittedPreprocessor fit(Dataset data, Params params, ExecutionContext context);
+
+    /**
+     * Rebuilds a fitted step from the state one of this step's fits gave by {@link FittedPreprocessor#state()}.
+     *
+     * @param state the saved state
+     * @return the fitted step, or empty if this step cannot be restored
+     * @throws dev.clusterlab.api.DataException if the state is malformed, naming what is wrong
+     * @since 0.2
+     */
+    default java.util.Optional<FittedPreprocessor> restore(java.util.Map<String, Object> state) {
+        return java.util.Optional.empty();
+    }
 }
