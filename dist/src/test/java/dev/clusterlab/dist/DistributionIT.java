@@ -56,6 +56,19 @@ class DistributionIT {
     }
 
     @Test
+    void anExtraPluginsFolderAddsToTheInstalledOne() throws Exception {
+        Path extra = java.nio.file.Files.createDirectories(tmp.resolve("extra"));
+        PluginJars.write(extra.resolve("faulty.jar"), "faulty", "*", ThrowingAlgorithm.class);
+        Cli.Result r = Cli.launcher(tmp, "list", "--plugins", extra.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("kmeans", "hdbscan", "faulty");
+        // --no-default-plugins leaves the installation's folder out: only the extra folder's algorithm remains
+        Cli.Result only = Cli.launcher(tmp, "list", "--plugins", extra.toString(), "--no-default-plugins");
+        assertThat(only.exit()).as(only.err()).isZero();
+        assertThat(only.out()).contains("faulty").doesNotContain("hdbscan");
+    }
+
+    @Test
     void aNonEmptyOutputFolderIsRefusedWithExitCodeTwo() throws Exception {
         Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(tmp.resolve("busy/keep.txt"), "precious");

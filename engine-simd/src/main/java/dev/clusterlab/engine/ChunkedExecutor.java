@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChunkedExecutor implements Parallel, AutoCloseable {
     private final int threads;
     private final ExecutorService helpers;
+    private final boolean ownsHelpers;
 
     /**
      * @param threads total threads including the caller, at least 1
@@ -27,11 +28,29 @@ public final class ChunkedExecutor implements Parallel, AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1; got " + threads);
         }
         this.threads = threads;
+        this.ownsHelpers = true;
         this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "clusterlab-worker");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * An executor whose helper tasks run on a pool someone else owns (a host session's). With a pool
+     * that grows on demand, several fits running at once each get their {@code threads - 1} helpers:
+     * two jobs of two threads run on four threads, not on three that share one helper.
+     *
+     * @param threads total threads including the caller, at least 1
+     * @param helpers where helper tasks run; not shut down by {@link #close()}
+     */
+    public ChunkedExecutor(int threads, ExecutorService helpers) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1; got " + threads);
+        }
+        this.threads = threads;
+        this.ownsHelpers = false;
+        this.helpers = threads == 1 ? null : java.util.Objects.requireNonNull(helpers, "helpers");
     }
 
     @Override
@@ -115,7 +134,7 @@ public final class ChunkedExecutor implements Parallel, AutoCloseable {
 
     @Override
     public void close() {
-        if (helpers != null) {
+        if (helpers != null && ownsHelpers) {
             helpers.shutdownNow();
         }
     }

@@ -5,7 +5,10 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.Params;
-import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.Fit;
+import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.data.LabelFiles;
 import dev.clusterlab.host.output.AtomicFiles;
 import dev.clusterlab.host.output.HierarchyFiles;
@@ -36,7 +39,7 @@ final class ChildProcessFit {
     /** What happened in the child. */
     sealed interface Outcome {
         /** The child finished: the fit and its bound parameters. */
-        record Done(Fitting.Timed fit) implements Outcome {
+        record Done(Fit fit) implements Outcome {
         }
 
         /** The child ran out of time and was killed. */
@@ -51,8 +54,9 @@ final class ChildProcessFit {
     private ChildProcessFit() {
     }
 
-    static Outcome fit(AlgorithmDescriptor desc, Dataset data, PlannedRun run, int threads, double timeoutSeconds, Path pluginsDir)
+    static Outcome fit(ClusterLab lab, Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run, int threads, double timeoutSeconds)
             throws IOException, InterruptedException {
+        AlgorithmDescriptor desc = alg.extension().descriptor();
         Params params = ParamBinder.bind(desc.id(), desc.params(), run.params());
         Path work = Files.createTempDirectory("clusterlab-child");
         try {
@@ -60,11 +64,15 @@ final class ChildProcessFit {
             AtomicFiles.write(csv, toCsv(data));
             List<String> cmd = new ArrayList<>(List.of(javaCommand(), "--add-modules", "jdk.incubator.vector",
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    "-D" + KernelSelection.PROPERTY + "=" + KernelSelection.current().kernels().implementation(),
+                    "-Dclusterlab.kernels=" + lab.kernels().implementation(),
                     "dev.clusterlab.runner.Main", "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
                     Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
                     "--output", work.resolve("labels.csv").toString(), "--reachability", work.resolve("reachability.csv").toString(),
-                    "--condensed-tree", work.resolve("condensed_tree.csv").toString(), "--plugins", pluginsDir.toString()));
+                    "--condensed-tree", work.resolve("condensed_tree.csv").toString(), "--no-default-plugins"));
+            // The child loads exactly the parent's folders, in the same order, and the same class path.
+            for (Path folder : lab.registry().folders()) {
+                cmd.addAll(List.of("--plugins", folder.toString()));
+            }
             String heap = System.getenv("CLUSTERLAB_CHILD_OPTS");
             if (heap != null && !heap.isBlank()) {
                 cmd.addAll(1, List.of(heap.trim().split("\\s+")));
@@ -111,7 +119,8 @@ final class ChildProcessFit {
                 b.hierarchy(HierarchyFiles.readCondensedTree(tree, data.n()));
             }
             ClusteringResult r = b.build();
-            return new Outcome.Done(new Fitting.Timed(r, params, ((Number) json.get("seconds")).doubleValue()));
+            return new Outcome.Done(new Fit(r, params, ((Number) json.get("seconds")).doubleValue(),
+                    lab.provenance(alg, params, run.seed(), data, threads)));
         } finally {
             try (var files = Files.list(work)) {
                 for (Path f : files.toList()) {

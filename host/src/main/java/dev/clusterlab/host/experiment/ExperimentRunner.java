@@ -7,12 +7,15 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.algorithm.Provenance;
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.Cancellation;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.Environment;
+import dev.clusterlab.host.Fit;
 import dev.clusterlab.host.data.DatasetLoader;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
 import dev.clusterlab.host.plugin.Loaded;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.plugin.Registry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,29 +38,31 @@ import java.util.concurrent.TimeoutException;
  * result files at once, so an interruption loses nothing already done.
  */
 public final class ExperimentRunner {
-    private final PluginHost host;
+    private final ClusterLab lab;
+    private final Registry host;
     private final int threads;
     private final PrintStream progress;
     private final int jobs;
     private Map<String, Object> preprocessingSummaries = Map.of();
 
     /**
-     * @param host loaded plugins
+     * @param lab the session: plugins, kernels, worker threads
      * @param threads worker threads per fit
      * @param progress where one line per run goes (stderr)
      */
-    public ExperimentRunner(PluginHost host, int threads, PrintStream progress) {
-        this(host, threads, 1, progress);
+    public ExperimentRunner(ClusterLab lab, int threads, PrintStream progress) {
+        this(lab, threads, 1, progress);
     }
 
     /**
-     * @param host loaded plugins
+     * @param lab the session: plugins, kernels, worker threads
      * @param threads worker threads per fit
      * @param jobs runs at once
      * @param progress where progress goes (stderr)
      */
-    public ExperimentRunner(PluginHost host, int threads, int jobs, PrintStream progress) {
-        this.host = host;
+    public ExperimentRunner(ClusterLab lab, int threads, int jobs, PrintStream progress) {
+        this.lab = lab;
+        this.host = lab.registry();
         this.threads = threads;
         this.jobs = jobs;
         this.progress = progress;
@@ -76,7 +81,7 @@ public final class ExperimentRunner {
         for (DatasetSpec spec : e.datasets()) {
             List<StepSpec> steps = e.stepsFor(spec.name());
             Dataset raw = DatasetLoader.load(spec, e.seed(), Preprocessing.imputes(steps, host));
-            Preprocessing.Result prepared = Preprocessing.apply(raw, steps, host, Fitting.context(threads, e.seed()));
+            Preprocessing.Result prepared = Preprocessing.apply(raw, steps, host, lab.context(e.seed(), threads, new Cancellation(), null));
             datasets.put(spec.name(), prepared.data());
             if (!steps.isEmpty()) {
                 preprocessing.put(spec.name(), prepared.summaries());
@@ -163,12 +168,12 @@ public final class ExperimentRunner {
     }
 
     private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
-        ExecutionContext ctx = Fitting.context(threads, run.seed());
+        Cancellation cancellation = new Cancellation();
+        ExecutionContext ctx = lab.context(run.seed(), threads, cancellation, null);
         try {
-            Fitting.Timed fit;
+            Fit fit;
             if ("process".equals(e.isolation())) {
-                ChildProcessFit.Outcome o = ChildProcessFit.fit(alg.extension().descriptor(), data, run, threads, e.timeoutSeconds(),
-                        host.directory());
+                ChildProcessFit.Outcome o = ChildProcessFit.fit(lab, alg, data, run, threads, e.timeoutSeconds());
                 if (o instanceof ChildProcessFit.Outcome.Failed f) {
                     return new Executed(failed(run, RunRecord.FAILED, f.message()), null, null);
                 }
@@ -178,7 +183,7 @@ public final class ExperimentRunner {
                 }
                 fit = ((ChildProcessFit.Outcome.Done) o).fit();
             } else {
-                fit = fits == null ? Fitting.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, fits);
+                fit = fits == null ? lab.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, cancellation, fits);
             }
             if (fit == null) {
                 return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
@@ -186,14 +191,11 @@ public final class ExperimentRunner {
             }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
-            Map<String, Double> metrics = Fitting.metrics(host, e.metrics(), data, labels, ctx, notes);
+            Map<String, Double> metrics = lab.metrics(e.metrics(), data, labels, ctx, notes);
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                     run.seed(), run.repeat(), RunRecord.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics);
-            Provenance p = new Provenance(alg.extension().descriptor().id(), alg.extension().descriptor().version(),
-                    alg.pluginId(), alg.pluginVersion(), fit.params().asMap(), run.seed(), data.name(), data.fingerprint(),
-                    KernelSelection.current().kernels().description(), threads, jvm());
-            return new Executed(rec, fit.result(), p);
+            return new Executed(rec, fit.result(), fit.provenance());
         } catch (UserInputException ex) {
             return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
         } catch (java.io.IOException ex) {
@@ -203,22 +205,30 @@ public final class ExperimentRunner {
             return new Executed(failed(run, RunRecord.FAILED, "interrupted"), null, null);
         } catch (OutOfMemoryError ex) {
             return new Executed(failed(run, RunRecord.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
+        } catch (dev.clusterlab.host.PluginFailure ex) {
+            return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
         } catch (RuntimeException | StackOverflowError | LinkageError ex) {
             return new Executed(failed(run, RunRecord.FAILED, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage())), null, null);
         }
     }
 
-    /** Fits on another thread and waits at most the timeout; null when it ran out (the fit is interrupted). */
-    private static Fitting.Timed withTimeout(Experiment e, Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run,
-                                             ExecutionContext ctx, ExecutorService fits) {
-        Future<Fitting.Timed> f = fits.submit(() -> Fitting.fit(alg, data, run.params(), ctx));
+    /**
+     * Fits on another thread and waits at most the timeout; null when it ran out. Then the run's
+     * cancellation token is set, which the fit reads on every thread it runs on (its workers too), and
+     * the fitting thread is interrupted as well.
+     */
+    private Fit withTimeout(Experiment e, Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run,
+                            ExecutionContext ctx, Cancellation cancellation, ExecutorService fits) {
+        Future<Fit> f = fits.submit(() -> lab.fit(alg, data, run.params(), ctx));
         try {
             return f.get((long) (e.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
         } catch (TimeoutException ex) {
+            cancellation.cancel("timeout");
             f.cancel(true);
             return null;
         } catch (InterruptedException ex) {
+            cancellation.cancel("interrupted");
             f.cancel(true);
             Thread.currentThread().interrupt();
             return null;
@@ -243,10 +253,10 @@ public final class ExperimentRunner {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("experiment", e.name());
         p.put("clusterlab_api", ApiVersion.current());
-        p.put("jvm", jvm());
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        p.put("kernels", KernelSelection.current().kernels().description());
-        p.put("kernel_choice", KernelSelection.current().reason());
+        p.put("jvm", Environment.jvm());
+        p.put("os", Environment.os());
+        p.put("kernels", lab.kernels().description());
+        p.put("kernel_choice", lab.kernels().reason());
         p.put("threads", threads);
         List<Map<String, Object>> plugins = new ArrayList<>();
         host.statuses().forEach(s -> plugins.add(Map.of("id", s.id(), "version", s.version(), "state", s.state(),
@@ -261,7 +271,4 @@ public final class ExperimentRunner {
         return p;
     }
 
-    static String jvm() {
-        return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
-    }
 }

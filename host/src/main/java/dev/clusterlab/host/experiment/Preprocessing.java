@@ -7,7 +7,7 @@ import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.preprocess.FittedPreprocessor;
 import dev.clusterlab.api.preprocess.Preprocessor;
 import dev.clusterlab.host.plugin.Loaded;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.plugin.Registry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class Preprocessing {
      * @return the transformed dataset
      * @throws DataException if missing values remain after the steps
      */
-    public static Result apply(Dataset data, List<StepSpec> steps, PluginHost host, ExecutionContext ctx) {
+    public static Result apply(Dataset data, List<StepSpec> steps, Registry host, ExecutionContext ctx) {
         Dataset current = data;
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (StepSpec step : steps) {
@@ -69,7 +69,7 @@ public final class Preprocessing {
      * @param host loaded plugins
      * @return whether one of them fills missing values (then empty CSV cells are allowed)
      */
-    public static boolean imputes(List<StepSpec> steps, PluginHost host) {
+    public static boolean imputes(List<StepSpec> steps, Registry host) {
         return StepsParser.imputes(steps, host);
     }
 }

@@ -25,12 +25,26 @@ import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 
 /**
- * The PF4J host: loads every plugin file of a folder, exactly the same way for ClusterLab's own plugins
- * and a third party's, and resolves all extensions once, up front (the plugin manager is not
- * thread-safe). A plugin that fails to load, requires another api version, or throws while describing
- * itself is recorded with the reason and left out; the others work.
+ * Every algorithm, metric and preprocessing step this process can use, found in two places and
+ * resolved once, up front (PF4J's plugin manager is not thread-safe):
+ * <ul>
+ *   <li>PF4J plugin folders, several of them, in order: ClusterLab's own plugins are loaded from a folder
+ *       exactly the way a third party's are;</li>
+ *   <li>the class path: a plugin jar that a Maven build put there (for example
+ *       {@code clusterlab-plugin-kmeans}) is found through its {@code META-INF/extensions.idx}, so a Java
+ *       program gets k-means without any plugin folder.</li>
+ * </ul>
+ * The first provider of an id wins: folders first, in the order given, then the class path. A plugin
+ * that fails to load, requires another api version, or throws while describing itself is recorded with
+ * the reason and left out; the others work. A plugin id found again in a later folder is recorded as
+ * {@code DUPLICATE} and not loaded twice.
  */
-public final class PluginHost implements Catalog, AutoCloseable {
+public final class Registry implements Catalog, AutoCloseable {
+    /** The state of a plugin file whose id an earlier folder already provided. */
+    public static final String DUPLICATE = "DUPLICATE";
+    /** The state of extensions found on the class path rather than in a plugin folder. */
+    public static final String CLASSPATH = "CLASSPATH";
+
     private final PluginManager manager;
     private final Map<String, Loaded<ClusteringAlgorithm>> algorithms = new LinkedHashMap<>();
     private final Map<String, AlgorithmDescriptor> algorithmDescriptors = new LinkedHashMap<>();
@@ -43,34 +57,155 @@ public final class PluginHost implements Catalog, AutoCloseable {
     private final Map<String, String> preprocessorAliases = new LinkedHashMap<>();
     private final List<PluginStatus> statuses = new ArrayList<>();
 
-    private final Path dir;
+    private final List<Path> folders;
 
-    private PluginHost(Path dir) {
-        this.dir = dir;
-        this.manager = new DefaultPluginManager(dir);
+    /**
+     * Where to look.
+     *
+     * @param folders plugin folders, in order of precedence; each must exist
+     * @param classpath whether to take extensions from the class path too
+     */
+    public record Sources(List<Path> folders, boolean classpath) {
+        /** Copies the list. */
+        public Sources {
+            folders = List.copyOf(folders);
+        }
+
+        /** @return the class path only, for Java programs that depend on plugin artifacts */
+        public static Sources classpathOnly() {
+            return new Sources(List.of(), true);
+        }
+    }
+
+    private Registry(List<Path> folders, boolean classpath) {
+        this.folders = folders;
+        this.manager = new FoldersOnlyPluginManager(folders);
         // With the default 0.0.0, PF4J skips the Plugin-Requires check entirely.
         manager.setSystemVersion(ApiVersion.current());
-        manager.loadPlugins();
-        manager.startPlugins();
+        if (!folders.isEmpty()) { // PF4J refuses to load from no folder at all; the class path needs no loading
+            manager.loadPlugins();
+            manager.startPlugins();
+        }
         for (PluginWrapper w : manager.getPlugins()) {
             statuses.add(inspect(w));
         }
-        for (Path file : unloadedFiles(dir)) {
-            statuses.add(new PluginStatus(file.getFileName().toString(), "", "NOT LOADED", file, whyNotLoaded(file), List.of(), List.of(),
-                    List.of()));
+        for (Path dir : folders) {
+            for (Path file : unloadedFiles(dir)) {
+                statuses.add(notLoaded(file));
+            }
+        }
+        if (classpath) {
+            statuses.addAll(ClasspathExtensions.register(manager, this::offer));
         }
     }
 
     /**
-     * @param dir the plugins folder
-     * @return the host with every loadable plugin started
+     * PF4J falls back to {@code ./plugins} when given no folder, and its repositories refuse an empty list;
+     * a library user who gave no folder means none, so PF4J gets an empty folder of its own (and is never
+     * asked to load from it).
+     */
+    private static final class FoldersOnlyPluginManager extends DefaultPluginManager {
+        FoldersOnlyPluginManager(List<Path> roots) {
+            super(roots.isEmpty() ? List.of(EmptyFolder.PATH) : roots);
+        }
+    }
+
+    /** Made on first use, removed when the JVM exits. */
+    private static final class EmptyFolder {
+        static final Path PATH = create();
+
+        private static Path create() {
+            try {
+                Path p = Files.createTempDirectory("clusterlab-no-plugins");
+                p.toFile().deleteOnExit();
+                return p;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot create an empty temporary folder for PF4J", e);
+            }
+        }
+    }
+
+    /**
+     * @param dir one plugins folder
+     * @return the registry of that folder alone (no class path)
      * @throws UserInputException if the folder does not exist
      */
-    public static PluginHost open(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("plugins directory " + dir + " does not exist; set it with --plugins DIR or CLUSTERLAB_PLUGINS");
+    public static Registry open(Path dir) {
+        return open(new Sources(List.of(dir), false));
+    }
+
+    /**
+     * @param sources folders and whether to use the class path
+     * @return the registry with every loadable plugin started
+     * @throws UserInputException if a folder does not exist
+     */
+    public static Registry open(Sources sources) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path dir : sources.folders()) {
+            if (!Files.isDirectory(dir)) {
+                throw new UserInputException("plugins folder " + dir + " does not exist; set the folders with --plugins DIR or "
+                        + "CLUSTERLAB_PLUGINS (':'-separated)");
+            }
+            Path abs = dir.toAbsolutePath().normalize();
+            if (!dirs.contains(abs)) {
+                dirs.add(abs);
+            }
         }
-        return new PluginHost(dir.toAbsolutePath().normalize());
+        return new Registry(List.copyOf(dirs), sources.classpath());
+    }
+
+    /** Registers one extension offered from the class path; false when its id is taken already. */
+    private boolean offer(Object extension, String pluginId, String version, List<String> algIds, List<String> metricIds,
+                          List<String> stepIds) {
+        return switch (extension) {
+            case ClusteringAlgorithm a -> add(a.descriptor(), a, pluginId, version, algIds);
+            case QualityMetric m -> add(m.descriptor(), m, pluginId, version, metricIds);
+            case Preprocessor p -> add(p.descriptor(), p, pluginId, version, stepIds);
+            default -> false;
+        };
+    }
+
+    private boolean add(AlgorithmDescriptor desc, ClusteringAlgorithm a, String pluginId, String version, List<String> ids) {
+        if (!register(algorithmDescriptors, algorithmAliases, desc.id(), desc.aliases(), desc)) {
+            return false;
+        }
+        algorithms.put(desc.id(), new Loaded<>(a, pluginId, version));
+        ids.add(desc.id());
+        return true;
+    }
+
+    private boolean add(MetricDescriptor desc, QualityMetric m, String pluginId, String version, List<String> ids) {
+        if (!register(metricDescriptors, metricAliases, desc.id(), desc.aliases(), desc)) {
+            return false;
+        }
+        metrics.put(desc.id(), new Loaded<>(m, pluginId, version));
+        ids.add(desc.id());
+        return true;
+    }
+
+    private boolean add(PreprocessorDescriptor desc, Preprocessor p, String pluginId, String version, List<String> ids) {
+        if (!register(preprocessorDescriptors, preprocessorAliases, desc.id(), desc.aliases(), desc)) {
+            return false;
+        }
+        preprocessors.put(desc.id(), new Loaded<>(p, pluginId, version));
+        ids.add(desc.id());
+        return true;
+    }
+
+    private PluginStatus notLoaded(Path file) {
+        try {
+            PluginDescriptor d = new ManifestPluginDescriptorFinder().find(file);
+            PluginWrapper first = manager.getPlugin(d.getPluginId());
+            if (first != null) {
+                return new PluginStatus(d.getPluginId(), d.getVersion(), DUPLICATE, file, null, List.of(), List.of(), List.of(),
+                        "the same plugin id is loaded from " + first.getPluginPath());
+            }
+            return new PluginStatus(d.getPluginId(), d.getVersion(), "NOT LOADED", file,
+                    "PF4J refused plugin '" + d.getPluginId() + "' (a class that failed to load)", List.of(), List.of(), List.of(), null);
+        } catch (RuntimeException e) {
+            return new PluginStatus(file.getFileName().toString(), "", "NOT LOADED", file, "not a PF4J plugin file: " + e.getMessage(),
+                    List.of(), List.of(), List.of(), null);
+        }
     }
 
     private PluginStatus inspect(PluginWrapper w) {
@@ -87,25 +222,13 @@ public final class PluginHost implements Catalog, AutoCloseable {
         if (problem == null) {
             try {
                 for (ClusteringAlgorithm a : manager.getExtensions(ClusteringAlgorithm.class, w.getPluginId())) {
-                    AlgorithmDescriptor desc = a.descriptor();
-                    if (register(algorithmDescriptors, algorithmAliases, desc.id(), desc.aliases(), desc)) {
-                        algorithms.put(desc.id(), new Loaded<>(a, w.getPluginId(), d.getVersion()));
-                        algIds.add(desc.id());
-                    }
+                    add(a.descriptor(), a, w.getPluginId(), d.getVersion(), algIds);
                 }
                 for (QualityMetric m : manager.getExtensions(QualityMetric.class, w.getPluginId())) {
-                    MetricDescriptor desc = m.descriptor();
-                    if (register(metricDescriptors, metricAliases, desc.id(), desc.aliases(), desc)) {
-                        metrics.put(desc.id(), new Loaded<>(m, w.getPluginId(), d.getVersion()));
-                        metricIds.add(desc.id());
-                    }
+                    add(m.descriptor(), m, w.getPluginId(), d.getVersion(), metricIds);
                 }
                 for (Preprocessor p : manager.getExtensions(Preprocessor.class, w.getPluginId())) {
-                    PreprocessorDescriptor desc = p.descriptor();
-                    if (register(preprocessorDescriptors, preprocessorAliases, desc.id(), desc.aliases(), desc)) {
-                        preprocessors.put(desc.id(), new Loaded<>(p, w.getPluginId(), d.getVersion()));
-                        stepIds.add(desc.id());
-                    }
+                    add(p.descriptor(), p, w.getPluginId(), d.getVersion(), stepIds);
                 }
                 if (algIds.isEmpty() && metricIds.isEmpty() && stepIds.isEmpty()) {
                     problem = "started but provides no algorithm or metric (is PF4J's annotation processor configured?)";
@@ -121,7 +244,7 @@ public final class PluginHost implements Catalog, AutoCloseable {
             }
         }
         return new PluginStatus(w.getPluginId(), d.getVersion(), problem == null ? "STARTED" : w.getPluginState().toString(),
-                w.getPluginPath(), problem, algIds, metricIds, stepIds);
+                w.getPluginPath(), problem, algIds, metricIds, stepIds, null);
     }
 
     private static <D> boolean register(Map<String, D> descriptors, Map<String, String> aliases, String id, List<String> more, D desc) {
@@ -165,18 +288,9 @@ public final class PluginHost implements Catalog, AutoCloseable {
         }
     }
 
-    private static String whyNotLoaded(Path file) {
-        try {
-            PluginDescriptor d = new ManifestPluginDescriptorFinder().find(file);
-            return "PF4J refused plugin '" + d.getPluginId() + "' (a duplicate id, or a class that failed to load)";
-        } catch (RuntimeException e) {
-            return "not a PF4J plugin file: " + e.getMessage();
-        }
-    }
-
-    /** @return the plugins folder */
-    public Path directory() {
-        return dir;
+    /** @return the plugin folders, in order of precedence */
+    public List<Path> folders() {
+        return folders;
     }
 
     /** @return what happened to each plugin file */

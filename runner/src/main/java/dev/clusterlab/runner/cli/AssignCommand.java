@@ -6,9 +6,9 @@ import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.LabelledCsvWriter;
-import dev.clusterlab.host.experiment.Fitting;
 import dev.clusterlab.host.plugin.Loaded;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,18 +66,19 @@ final class AssignCommand implements Callable<Integer> {
         if (output.toAbsolutePath().normalize().equals(in.input.toAbsolutePath().normalize())) {
             throw new UserInputException("--output " + output + ": is the input file; choose another file so the input is not lost");
         }
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             Dataset data = in.read();
             int[] labels;
             if (source.model != null) {
                 ClusterModel m = Models.load(source.model, host);
                 Models.checkDimension(source.model, m, data);
-                labels = m.predict(data, Fitting.context(common.threads(0), seed));
+                labels = m.predict(data, lab.context(seed));
             } else {
                 Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(source.algorithm).orElseThrow(() -> new UserInputException(
                         "--algorithm: unknown algorithm '" + source.algorithm + "'" + Suggestions.hint(source.algorithm, host.algorithmNames())));
-                labels = Fitting.fit(alg, data, params, Fitting.context(common.threads(0), seed)).result().labels();
+                labels = lab.fit(alg, data, params, lab.context(seed)).result().labels();
             }
             LabelledCsvWriter.write(in.input, output, column, labels, "auto");
             io.err().println("wrote " + labels.length + " rows with a '" + column + "' column to " + output);

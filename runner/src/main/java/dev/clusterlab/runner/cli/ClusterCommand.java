@@ -7,10 +7,11 @@ import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.LabelFiles;
-import dev.clusterlab.host.experiment.Fitting;
 import dev.clusterlab.host.output.HierarchyFiles;
 import dev.clusterlab.host.plugin.Loaded;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.Fit;
+import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,12 +94,15 @@ final class ClusterCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be >= 1; got " + repeat);
         }
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
-            Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(algorithm).orElseThrow(() -> new UserInputException(
-                    "--algorithm: unknown algorithm '" + algorithm + "'" + Suggestions.hint(algorithm, host.algorithmNames())
-                            + (host.algorithmNames().isEmpty() ? " (no algorithm plugin is loaded: see 'clusterlab plugins')"
-                            : " (available: " + String.join(", ", host.algorithmNames()) + ")")));
+            Loaded<ClusteringAlgorithm> alg;
+            try {
+                alg = lab.algorithm(algorithm);
+            } catch (UserInputException e) {
+                throw new UserInputException("--algorithm: " + e.getMessage(), e);
+            }
             List<String> metricIds = metricIds(host);
             Dataset data = in.read();
             if (weights != null) {
@@ -107,16 +111,16 @@ final class ClusterCommand implements Callable<Integer> {
             if (truth != null) {
                 data = data.withTruth(LabelFiles.read(truth, data.n(), truthNoise));
             }
-            int threads = common.threads(0);
-            ExecutionContext ctx = Fitting.context(threads, seed);
+            int threads = lab.threads();
+            ExecutionContext ctx = lab.context(seed);
             double[] seconds = new double[repeat];
-            Fitting.Timed fit = null;
+            Fit fit = null;
             for (int i = 0; i < repeat; i++) {
-                fit = Fitting.fit(alg, data, params, ctx);
+                fit = lab.fit(alg, data, params, ctx);
                 seconds[i] = fit.seconds();
             }
             List<String> notes = new ArrayList<>();
-            Map<String, Double> values = Fitting.metrics(host, metricIds, data, fit.result().labels(), ctx, notes);
+            Map<String, Double> values = lab.metrics(metricIds, data, fit.result().labels(), ctx, notes);
             notes.forEach(n -> io.err().println("warning: " + n));
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
@@ -144,7 +148,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> metricIds(PluginHost host) {
+    private List<String> metricIds(Registry host) {
         if (metrics == null) {
             return host.metrics().stream().filter(m -> truth != null || !m.needsGroundTruth()).map(MetricDescriptor::id).toList();
         }

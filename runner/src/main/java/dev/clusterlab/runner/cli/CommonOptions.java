@@ -1,7 +1,9 @@
 package dev.clusterlab.runner.cli;
 
-import dev.clusterlab.engine.KernelSelection;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,9 +24,13 @@ public final class CommonOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads per fit (default: all cores, ${sys:clusterlab.cores}).")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Plugins folder (default: $CLUSTERLAB_PLUGINS, else the installation's plugins folder).")
-    Path plugins;
+    @Option(names = "--plugins", paramLabel = "DIR[:DIR...]",
+            description = "More plugin folders, ':'-separated, repeatable; they ADD to $CLUSTERLAB_PLUGINS and the installation's folder.")
+    List<String> plugins = new ArrayList<>();
+
+    @Option(names = "--no-default-plugins",
+            description = "Leave out the installation's plugins folder (only --plugins and $CLUSTERLAB_PLUGINS are loaded).")
+    boolean noDefaultPlugins;
 
     @Option(names = "--kernels", paramLabel = "MODE", description = "Kernel implementation: auto, scalar or vector (default: auto).")
     String kernels;
@@ -44,40 +50,63 @@ public final class CommonOptions {
         return fromFile > 0 ? fromFile : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Applies {@code --kernels} (before anything computes). */
-    void applyKernels() {
-        String kernels = this.kernels != null ? this.kernels : parent() != null ? parent().kernels : null;
-        if (kernels != null) {
-            try {
-                KernelSelection.use(kernels);
-            } catch (IllegalArgumentException e) {
-                throw new dev.clusterlab.api.UserInputException("--kernels: " + e.getMessage());
-            } catch (IllegalStateException e) {
-                throw new dev.clusterlab.api.UserInputException("--kernels vector: " + e.getMessage());
+    private String kernels() {
+        return this.kernels != null ? this.kernels : parent() != null ? parent().kernels : null;
+    }
+
+    /**
+     * The plugin folders, in order of precedence: {@code --plugins} (after or before the subcommand), then
+     * {@code CLUSTERLAB_PLUGINS}, then the installation's folder unless {@code --no-default-plugins}.
+     * The installation's folder is left out quietly when it does not exist (running from a build tree).
+     *
+     * @return the folders
+     */
+    List<Path> pluginFolders() {
+        List<Path> out = new ArrayList<>();
+        List<String> given = new ArrayList<>(plugins);
+        if (parent() != null) {
+            given.addAll(parent().plugins);
+        }
+        given.forEach(p -> split(p, out));
+        String env = System.getenv("CLUSTERLAB_PLUGINS");
+        if (env != null && !env.isBlank()) {
+            split(env, out);
+        }
+        boolean noDefault = noDefaultPlugins || (parent() != null && parent().noDefaultPlugins);
+        if (!noDefault) {
+            String home = System.getProperty("clusterlab.home");
+            Path installed = home != null ? Path.of(home, "plugins") : Path.of("plugins");
+            if (Files.isDirectory(installed) || home != null) {
+                out.add(installed);
+            }
+        }
+        return out;
+    }
+
+    private static void split(String folders, List<Path> out) {
+        for (String f : folders.split(":")) {
+            if (!f.isBlank()) {
+                out.add(Path.of(f.trim()));
             }
         }
     }
 
-    /** @return the plugins folder: option, environment, installation */
-    Path pluginsDir() {
-        if (plugins != null) {
-            return plugins;
+    /**
+     * @param fromFile a thread count from an experiment file, or 0
+     * @return a session on the plugin folders and the class path, with the kernel choice and thread count
+     */
+    ClusterLab openSession(int fromFile) {
+        ClusterLab.Builder b = ClusterLab.builder().pluginFolders(pluginFolders()).threads(threads(fromFile));
+        String k = kernels();
+        if (k != null) {
+            b.kernels(k);
         }
-        if (parent() != null && parent().plugins != null) {
-            return parent().plugins;
-        }
-        String env = System.getenv("CLUSTERLAB_PLUGINS");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String home = System.getProperty("clusterlab.home");
-        return home != null ? Path.of(home, "plugins") : Path.of("plugins");
+        return b.build();
     }
 
-    /** @return a started plugin host, after applying the kernel choice */
-    PluginHost openHost() {
-        applyKernels();
-        return PluginHost.open(pluginsDir());
+    /** @return a session with the default thread count */
+    ClusterLab openSession() {
+        return openSession(0);
     }
 
     /** @return the options given before the subcommand, or {@code null} */

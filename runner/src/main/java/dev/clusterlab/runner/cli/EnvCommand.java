@@ -1,7 +1,9 @@
 package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.ApiVersion;
-import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.Environment;
+import dev.clusterlab.host.KernelChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,23 +28,29 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        common.applyKernels();
-        KernelSelection k = KernelSelection.current();
+        try (ClusterLab lab = common.openSession()) {
+            print(lab);
+        }
+        return 0;
+    }
+
+    private void print(ClusterLab lab) {
+        KernelChoice k = lab.kernels();
         row("clusterlab api", ApiVersion.current());
         row("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.home") + ")");
         row("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         row("cpu", cpuInfo("model name").orElse("unknown"));
-        row("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        row("cores", Integer.toString(Environment.cores()));
         row("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
         Optional<String> flags = cpuInfo("flags");
         row("cpu features", flags.map(EnvCommand::simdFlags).orElse("unknown (no /proc/cpuinfo)"));
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         row("vector module", vectorModule ? "jdk.incubator.vector loaded" : "not loaded (add --add-modules jdk.incubator.vector)");
-        row("kernels", k.kernels().implementation() + ": " + k.kernels().description());
+        row("kernels", k.implementation() + ": " + k.description());
         row("kernel choice", k.reason());
-        row("plugins folder", common.pluginsDir().toAbsolutePath().normalize().toString());
-        return 0;
+        row("plugin folders", lab.registry().folders().isEmpty() ? "(none)"
+                : String.join(":", lab.registry().folders().stream().map(Object::toString).toList()));
     }
 
     private void row(String key, String value) {

@@ -8,7 +8,8 @@ import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import dev.clusterlab.host.data.DatasetGenerator;
 import dev.clusterlab.host.data.Generators;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.plugin.Registry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,8 @@ final class ListCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UserInputException("--format must be text or json; got '" + format + "'");
         }
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             if (format.equals("json")) {
                 io.out().println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json(host)));
@@ -50,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static String text(PluginHost host) {
+    private static String text(Registry host) {
         StringBuilder s = new StringBuilder("Algorithms\n");
         for (AlgorithmDescriptor a : host.algorithms()) {
             s.append("  ").append(a.id());
@@ -92,7 +94,7 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> json(PluginHost host) {
+    private static Map<String, Object> json(Registry host) {
         List<Object> algorithms = new ArrayList<>();
         for (AlgorithmDescriptor a : host.algorithms()) {
             Map<String, Object> m = new LinkedHashMap<>();

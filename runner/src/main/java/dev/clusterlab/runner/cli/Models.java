@@ -5,10 +5,10 @@ import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.param.Suggestions;
-import dev.clusterlab.host.experiment.Fitting;
+import dev.clusterlab.host.Fit;
 import dev.clusterlab.host.output.ModelFiles;
 import dev.clusterlab.host.plugin.Loaded;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ final class Models {
     private Models() {
     }
 
-    static void save(Path file, Loaded<ClusteringAlgorithm> alg, Fitting.Timed fit, Dataset data) {
+    static void save(Path file, Loaded<ClusteringAlgorithm> alg, Fit fit, Dataset data) {
         String id = alg.extension().descriptor().id();
         ClusterModel model = fit.result().model().orElseThrow(() -> new UserInputException(
                 "--save-model: algorithm " + id + " gives no model that can label new points"));
@@ -27,7 +27,7 @@ final class Models {
                 alg.pluginVersion(), fit.params().asMap(), data.d(), data.featureNames(), state));
     }
 
-    static ClusterModel load(Path file, PluginHost host) {
+    static ClusterModel load(Path file, Registry host) {
         ModelFiles.SavedModel saved = ModelFiles.read(file);
         Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(saved.algorithm()).orElseThrow(() -> new UserInputException(
                 file + ": the model is of algorithm '" + saved.algorithm() + "', which no loaded plugin provides"

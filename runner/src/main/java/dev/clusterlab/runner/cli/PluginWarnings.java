@@ -1,6 +1,6 @@
 package dev.clusterlab.runner.cli;
 
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.plugin.Registry;
 import dev.clusterlab.host.plugin.PluginStatus;
 import java.io.PrintStream;
 
@@ -9,7 +9,7 @@ final class PluginWarnings {
     private PluginWarnings() {
     }
 
-    static void print(PluginHost host, PrintStream err) {
+    static void print(Registry host, PrintStream err) {
         for (PluginStatus s : host.statuses()) {
             if (!s.ok()) {
                 err.println("warning: plugin " + s.id() + " (" + s.file().getFileName() + ") is not used: " + s.problem());

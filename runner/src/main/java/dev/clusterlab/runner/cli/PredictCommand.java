@@ -3,8 +3,8 @@ package dev.clusterlab.runner.cli;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.host.data.LabelFiles;
-import dev.clusterlab.host.experiment.Fitting;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,12 +35,13 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             ClusterModel m = Models.load(model, host);
             Dataset data = in.read();
             Models.checkDimension(model, m, data);
-            int[] labels = m.predict(data, Fitting.context(common.threads(0), 0));
+            int[] labels = m.predict(data, lab.context(0));
             if (output != null) {
                 LabelFiles.write(output, labels);
                 io.err().println("wrote " + labels.length + " labels to " + output);

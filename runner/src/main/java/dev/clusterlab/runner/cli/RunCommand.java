@@ -12,7 +12,8 @@ import dev.clusterlab.host.output.ComparisonTable;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
 import dev.clusterlab.host.output.SummaryTable;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.plugin.Registry;
 import dev.clusterlab.host.report.LabelSource;
 import dev.clusterlab.host.report.Report;
 import dev.clusterlab.host.report.ReportWriter;
@@ -77,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
         if (!table.equals("summary") && !table.equals("runs")) {
             throw new UserInputException("--table must be summary or runs; got '" + table + "'");
         }
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             Experiment e = ExperimentSource.load(file, host, overrides);
             int threads = common.threads(e.threads());
@@ -100,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             io.err().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(),
                     done.size(), threads, dir);
             List<RunRecord> earlier = resume ? out.readRecords() : List.of();
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(host, threads, jobs(threads), io.err()).run(e, plan, done, out);
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(lab, threads, jobs(threads), io.err()).run(e, plan, done, out);
             List<RunRecord> records = outcome.records();
             List<RunRecord> all = inPlanOrder(plan, earlier, records);
             String rankBy = rankBy(e);

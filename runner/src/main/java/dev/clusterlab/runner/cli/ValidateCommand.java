@@ -2,7 +2,8 @@ package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.host.experiment.Experiment;
 import dev.clusterlab.host.experiment.RunPlan;
-import dev.clusterlab.host.plugin.PluginHost;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PluginHost host = common.openHost()) {
+        try (ClusterLab lab = common.openSession()) {
+            Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             Experiment e = ExperimentSource.load(file, host);
             int runs = RunPlan.expand(e).size();

@@ -154,10 +154,14 @@ class CommandLineTest {
     }
 
     @Test
-    void pluginsOptionAfterTheSubcommandWins() {
-        Result r = run("--plugins", "/does/not/exist", "plugins", "--plugins", plugins.toString());
+    void pluginsOptionsBeforeAndAfterTheSubcommandAddUp() throws IOException {
+        Path more = Files.createDirectories(work.resolve("more-plugins"));
+        Result r = run("--plugins", more.toString(), "plugins", "--plugins", plugins.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains(plugins.toAbsolutePath().normalize().toString());
+        assertThat(r.out()).contains(plugins.toAbsolutePath().normalize().toString()).contains(more.toAbsolutePath().normalize().toString());
+        Result missing = run("--plugins", "/does/not/exist", "plugins", "--plugins", plugins.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("/does/not/exist").contains("does not exist");
     }
 
     @Test
@@ -180,7 +184,7 @@ class CommandLineTest {
     void env() {
         Result r = command("env");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("kernels").contains("java").contains("plugins folder");
+        assertThat(r.out()).contains("kernels").contains("java").contains("plugin folders");
     }
 
     @Test
