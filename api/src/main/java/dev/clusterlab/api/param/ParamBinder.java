@@ -1,5 +1,6 @@
 package dev.clusterlab.api.param;
 
+import dev.clusterlab.api.kernel.Distance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Binds raw values (from YAML, where numbers arrive as numbers, or from {@code --param name=value},
  * where everything is text) to a list of {@link ParamSpec}s. Every violation is collected, then
- * thrown once as a {@link ParameterException}.
+ * thrown once as a {@link ParameterException}. The same checks serve params records built in code
+ * ({@link #validate}), so a parameter's domain is written once, in its spec.
  *
  * {@snippet :
  * Params p = ParamBinder.bind("kmeans", specs, Map.of("k", "8")); // p.getInt("k") == 8
@@ -29,14 +31,11 @@ public final class ParamBinder {
      * @since 0.1
      */
     public static Params bind(String owner, List<ParamSpec> specs, Map<String, ?> raw) {
-        List<String> errors = new ArrayList<>();
-        Map<String, ParamSpec> byName = new LinkedHashMap<>();
-        specs.forEach(s -> byName.put(s.name(), s));
+        List<ParamViolation> problems = new ArrayList<>();
+        List<String> known = specs.stream().map(ParamSpec::name).toList();
         for (String name : raw.keySet()) {
-            if (!byName.containsKey(name)) {
-                errors.add("unknown parameter '" + name + "' of " + owner
-                        + Suggestions.hint(name, byName.keySet())
-                        + (byName.isEmpty() ? " (it takes no parameters)" : " (known: " + String.join(", ", byName.keySet()) + ")"));
+            if (!known.contains(name)) {
+                problems.add(new ParamViolation.Unknown(owner, name, known));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -44,21 +43,21 @@ public final class ParamBinder {
             Object given = raw.get(spec.name());
             if (given == null) {
                 if (spec.required()) {
-                    errors.add("parameter '" + spec.name() + "' of " + owner + " is required: " + spec.domain());
+                    problems.add(new ParamViolation.Missing(owner, spec.name(), spec.domain()));
                 } else {
                     values.put(spec.name(), spec.defaultValue());
                 }
                 continue;
             }
-            Object value = coerce(spec, given);
-            if (value == null || !allowed(spec, value)) {
-                errors.add("parameter '" + spec.name() + "' of " + owner + " must be " + spec.domain() + "; got " + show(given));
+            ValueCheck.Outcome outcome = ValueCheck.check(owner, spec, given);
+            if (outcome.violation() != null) {
+                problems.add(outcome.violation());
             } else {
-                values.put(spec.name(), value);
+                values.put(spec.name(), outcome.value());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
+        if (!problems.isEmpty()) {
+            throw ParameterException.of(problems);
         }
         return new Params(owner, values);
     }
@@ -75,64 +74,82 @@ public final class ParamBinder {
         return bind(owner, specs, Map.of());
     }
 
-    private static Object coerce(ParamSpec spec, Object given) {
-        String text = given instanceof String s ? s.trim() : null;
-        return switch (spec.type()) {
-            case INTEGER -> {
-                if (given instanceof Integer || given instanceof Long || given instanceof Short) {
-                    yield ((Number) given).longValue();
+    /**
+     * Checks typed values built in code, such as the components of a params record, against the same
+     * specs the host binds against, so that a record's constructor needs no range of its own. Every
+     * value must be given (a {@code null} is a violation): an {@code Integer} or {@code Long} for an
+     * integer, a {@code Double} for a real, a {@code Boolean}, a {@code String} for text or a plain
+     * choice, the enum constant for an enum choice and a {@link Distance} for a distance.
+     *
+     * @param owner algorithm or metric id, for messages
+     * @param specs the declared parameters
+     * @param values one value per spec, in the order of {@code specs}
+     * @return every violation, empty when all values are valid
+     * @throws IllegalArgumentException if the values do not match the specs in number or Java type
+     *     (a programming error, such as two values swapped)
+     * @since 0.2
+     */
+    public static List<ParamViolation> check(String owner, List<ParamSpec> specs, Object... values) {
+        if (values.length != specs.size()) {
+            throw new IllegalArgumentException(owner + ": " + values.length + " values for " + specs.size() + " parameters");
+        }
+        List<ParamViolation> problems = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            ParamSpec spec = specs.get(i);
+            Object value = values[i];
+            if (value == null) {
+                problems.add(new ParamViolation.Invalid(owner, spec.name(), spec.domain(), "null"));
+            } else if (!isReadyMade(spec, value)) {
+                ParamViolation v = ValueCheck.check(owner, spec, value).violation();
+                if (v != null) {
+                    problems.add(v);
                 }
-                if (given instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-                        && Math.abs(num.doubleValue()) < 9e15) {
-                    yield num.longValue(); // 1e3 written in YAML is still an integer
-                }
-                if (text != null && text.matches("[+-]?\\d{1,18}")) {
-                    yield Long.parseLong(text);
-                }
-                yield null;
             }
-            case REAL -> {
-                if (given instanceof Number num) {
-                    yield num.doubleValue();
-                }
-                if (text != null) {
-                    try {
-                        double v = Double.parseDouble(text);
-                        yield Double.isNaN(v) ? null : v;
-                    } catch (NumberFormatException e) {
-                        yield null;
-                    }
-                }
-                yield null;
-            }
-            case BOOLEAN -> {
-                if (given instanceof Boolean b) {
-                    yield b;
-                }
-                if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-                    yield Boolean.parseBoolean(text);
-                }
-                yield null;
-            }
-            case CHOICE, TEXT -> given instanceof String || given instanceof Number || given instanceof Boolean
-                    ? String.valueOf(given).trim() : null;
-        };
+        }
+        return problems;
     }
 
-    private static boolean allowed(ParamSpec spec, Object value) {
-        return switch (spec.type()) {
-            case INTEGER, REAL -> {
-                double v = ((Number) value).doubleValue();
-                boolean aboveMin = spec.minInclusive() ? v >= spec.min() : v > spec.min();
-                boolean belowMax = spec.maxInclusive() ? v <= spec.max() : v < spec.max();
-                yield aboveMin && belowMax;
-            }
-            case CHOICE -> spec.choices().contains((String) value);
-            case BOOLEAN, TEXT -> true;
-        };
+    /**
+     * {@link #check} that throws.
+     *
+     * @param owner algorithm or metric id, for messages
+     * @param specs the declared parameters
+     * @param values one value per spec, in the order of {@code specs}
+     * @throws ParameterException naming every invalid value
+     * @throws IllegalArgumentException if the values do not match the specs in number or Java type
+     * @since 0.2
+     */
+    public static void validate(String owner, List<ParamSpec> specs, Object... values) {
+        List<ParamViolation> problems = check(owner, specs, values);
+        if (!problems.isEmpty()) {
+            throw ParameterException.of(problems);
+        }
     }
 
-    private static String show(Object given) {
-        return given instanceof String s ? "'" + s + "'" : String.valueOf(given);
+    /**
+     * Whether {@code value} is a constant of the spec's enum or a {@link Distance}, which exist only
+     * valid; otherwise checks that it has the Java type the spec's values have, so a value in the
+     * wrong place fails loudly instead of being coerced.
+     */
+    private static boolean isReadyMade(ParamSpec spec, Object value) {
+        Class<?> t = spec.valueType();
+        if (t.isEnum() || t == Distance.class) {
+            requireType(spec, value, t.isInstance(value));
+            return true;
+        }
+        requireType(spec, value, switch (spec.type()) {
+            case INTEGER -> value instanceof Integer || value instanceof Long;
+            case REAL -> value instanceof Double;
+            case BOOLEAN -> value instanceof Boolean;
+            case CHOICE, TEXT -> value instanceof String;
+        });
+        return false;
+    }
+
+    private static void requireType(ParamSpec spec, Object value, boolean ok) {
+        if (!ok) {
+            throw new IllegalArgumentException("parameter '" + spec.name() + "' takes " + spec.valueType().getSimpleName()
+                    + " values, not " + value.getClass().getName() + " (values go in the order of the specs)");
+        }
     }
 }

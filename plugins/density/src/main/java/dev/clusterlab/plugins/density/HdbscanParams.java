@@ -1,14 +1,12 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
-import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The validated parameters of {@link HdbscanAlgorithm}, with scikit-learn 1.3's defaults.
@@ -32,47 +30,39 @@ public record HdbscanParams(int minClusterSize, int minSamples, double clusterSe
      *
      * @since 0.1
      */
-    public enum SelectionMethod {
+    public enum SelectionMethod implements ParamChoice {
         /** Excess of mass: the set of non-nested clusters of largest total stability (Campello et al. 2015). */
         EOM,
         /** The leaves of the cluster tree: the finest clusters, often smaller and more numerous. */
         LEAF;
 
         /** @return the word used in YAML @since 0.1 */
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     private static final String OWNER = "hdbscan";
-    private static final ParamSpec MIN_CLUSTER_SIZE = ParamSpec.integer("min_cluster_size", 5L, 2, Long.MAX_VALUE,
+    private static final ParamSpec MIN_CLUSTER_SIZE = ParamSpec.intAtLeast("min_cluster_size", 5, 2,
             "smallest group of points that counts as a cluster");
-    private static final ParamSpec MIN_SAMPLES = ParamSpec.integer("min_samples", 0L, 0, Long.MAX_VALUE,
+    private static final ParamSpec MIN_SAMPLES = ParamSpec.intAtLeast("min_samples", 0, 0,
             "neighbours, the point itself included, that define the core distance; 0 means min_cluster_size");
     private static final ParamSpec EPSILON = ParamSpec.real("cluster_selection_epsilon", 0.0, 0, true,
             Double.POSITIVE_INFINITY, false, "clusters born at a distance below this are merged up to one born above it");
-    private static final ParamSpec METHOD = ParamSpec.choice("cluster_selection_method", "eom",
-            Arrays.stream(SelectionMethod.values()).map(SelectionMethod::id).toList(),
+    private static final ParamSpec METHOD = ParamSpec.choice("cluster_selection_method", SelectionMethod.class, SelectionMethod.EOM,
             "eom (excess of mass, most stable clusters) or leaf (finest clusters of the tree)");
     private static final ParamSpec SINGLE = ParamSpec.flag("allow_single_cluster", false,
             "allow the whole dataset as one cluster when that is the most stable choice");
-    private static final ParamSpec METRIC = ParamChecks.metricSpec();
+    private static final ParamSpec METRIC = DbscanParams.METRIC;
 
     /** Every parameter, in the order help shows them. @since 0.1 */
     public static final List<ParamSpec> SPECS = List.of(MIN_CLUSTER_SIZE, MIN_SAMPLES, EPSILON, METHOD, SINGLE, METRIC);
 
-    /** Checks every range at once and throws one exception naming each violation. */
+    /** Checks every value against {@link #SPECS} at once and throws one exception naming each violation. */
     public HdbscanParams {
-        List<String> errors = new ArrayList<>();
-        ParamChecks.check(OWNER, errors, MIN_CLUSTER_SIZE, minClusterSize, minClusterSize >= 2);
-        ParamChecks.check(OWNER, errors, MIN_SAMPLES, minSamples, minSamples >= 0);
-        ParamChecks.check(OWNER, errors, EPSILON, clusterSelectionEpsilon,
-                clusterSelectionEpsilon >= 0 && clusterSelectionEpsilon < Double.POSITIVE_INFINITY);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        Objects.requireNonNull(selectionMethod, "selectionMethod");
-        Objects.requireNonNull(metric, "metric");
+        ParamBinder.validate(OWNER, SPECS, minClusterSize, minSamples, clusterSelectionEpsilon, selectionMethod,
+                allowSingleCluster, metric);
     }
 
     /** @return {@code min_samples}, or {@code min_cluster_size} when it is 0 @since 0.1 */
@@ -88,15 +78,8 @@ public record HdbscanParams(int minClusterSize, int minSamples, double clusterSe
      * @since 0.1
      */
     public static HdbscanParams from(Params p) {
-        List<String> errors = new ArrayList<>();
-        int minClusterSize = ParamChecks.intValue(OWNER, errors, p, MIN_CLUSTER_SIZE);
-        int minSamples = ParamChecks.intValue(OWNER, errors, p, MIN_SAMPLES);
-        Distance metric = ParamChecks.metric(OWNER, errors, p, METRIC);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        SelectionMethod method = SelectionMethod.valueOf(p.getString(METHOD.name()).toUpperCase(Locale.ROOT));
-        return new HdbscanParams(minClusterSize, minSamples, p.getDouble(EPSILON.name()), method,
-                p.getBoolean(SINGLE.name()), metric);
+        return new HdbscanParams(p.getInt(MIN_CLUSTER_SIZE.name()), p.getInt(MIN_SAMPLES.name()),
+                p.getDouble(EPSILON.name()), p.getEnum(METHOD.name(), SelectionMethod.class), p.getBoolean(SINGLE.name()),
+                p.getDistance(METRIC.name()));
     }
 }

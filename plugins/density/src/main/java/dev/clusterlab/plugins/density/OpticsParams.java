@@ -1,14 +1,15 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
+import dev.clusterlab.api.param.ParamViolation;
 import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The validated parameters of {@link OpticsAlgorithm}, with scikit-learn's defaults. scikit-learn's
@@ -35,26 +36,26 @@ public record OpticsParams(int minSamples, double maxEps, Distance metric, Clust
      *
      * @since 0.1
      */
-    public enum ClusterMethod {
+    public enum ClusterMethod implements ParamChoice {
         /** Steep areas of the reachability plot (Ankerst et al. 1999, section 4.3), as scikit-learn's {@code cluster_optics_xi}. */
         XI,
         /** A horizontal cut at {@code eps}: DBSCAN's clusters up to border points, as {@code cluster_optics_dbscan}. */
         DBSCAN;
 
         /** @return the word used in YAML @since 0.1 */
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     private static final String OWNER = "optics";
-    private static final ParamSpec MIN_SAMPLES = ParamSpec.integer("min_samples", 5L, 2, Long.MAX_VALUE,
+    private static final ParamSpec MIN_SAMPLES = ParamSpec.intAtLeast("min_samples", 5, 2,
             "neighbours, the point itself included, that define the core distance");
     private static final ParamSpec MAX_EPS = ParamSpec.real("max_eps", Double.POSITIVE_INFINITY, 0, true,
             Double.POSITIVE_INFINITY, true, "largest radius searched; smaller is faster, inf finds every ordering edge");
-    private static final ParamSpec METRIC = ParamChecks.metricSpec();
-    private static final ParamSpec CLUSTER_METHOD = ParamSpec.choice("cluster_method", "xi",
-            Arrays.stream(ClusterMethod.values()).map(ClusterMethod::id).toList(),
+    private static final ParamSpec METRIC = DbscanParams.METRIC;
+    private static final ParamSpec CLUSTER_METHOD = ParamSpec.choice("cluster_method", ClusterMethod.class, ClusterMethod.XI,
             "cluster extraction: xi (steep areas of the reachability plot) or dbscan (a cut at eps)");
     private static final ParamSpec XI = ParamSpec.real("xi", 0.05, 0, true, 1, true,
             "minimum relative steepness of a cluster boundary (xi extraction)");
@@ -62,32 +63,28 @@ public record OpticsParams(int minSamples, double maxEps, Distance metric, Clust
             Double.POSITIVE_INFINITY, true, "cut of the dbscan extraction, at most max_eps; inf means max_eps");
     private static final ParamSpec PREDECESSOR_CORRECTION = ParamSpec.flag("predecessor_correction", true,
             "correct xi clusters by the predecessors of their end points");
-    private static final ParamSpec MIN_CLUSTER_SIZE = ParamSpec.integer("min_cluster_size", 0L, 0, Long.MAX_VALUE,
-            "smallest xi cluster, at least 2; 0 means min_samples");
+    private static final ParamSpec MIN_CLUSTER_SIZE = ParamSpec.intAtLeast("min_cluster_size", 0, 2,
+            "smallest xi cluster, at least 2; 0 means min_samples").withSentinel(0, "min_samples");
 
     /** Every parameter, in the order help shows them. @since 0.1 */
     public static final List<ParamSpec> SPECS = List.of(MIN_SAMPLES, MAX_EPS, METRIC, CLUSTER_METHOD, XI, EPS,
             PREDECESSOR_CORRECTION, MIN_CLUSTER_SIZE);
 
-    /** Checks every range at once and throws one exception naming each violation. */
+    /**
+     * Checks every value against {@link #SPECS}, and {@code eps} against {@code max_eps}, at once and
+     * throws one exception naming each violation.
+     */
     public OpticsParams {
-        List<String> errors = new ArrayList<>();
-        ParamChecks.check(OWNER, errors, MIN_SAMPLES, minSamples, minSamples >= 2);
-        ParamChecks.check(OWNER, errors, MAX_EPS, maxEps, maxEps >= 0);
-        ParamChecks.check(OWNER, errors, XI, xi, xi >= 0 && xi <= 1);
-        ParamChecks.check(OWNER, errors, EPS, eps, eps >= 0);
-        if (minClusterSize < 0 || minClusterSize == 1) {
-            errors.add("parameter 'min_cluster_size' of " + OWNER + " must be 0 (= min_samples) or an integer in [2, inf); got "
-                    + minClusterSize);
-        }
+        List<ParamViolation> problems = new ArrayList<>(ParamBinder.check(OWNER, SPECS, minSamples, maxEps, metric,
+                clusterMethod, xi, eps, predecessorCorrection, minClusterSize));
+        // The one rule between two parameters, so the only one written here: the host binds each
+        // parameter of a grid alone, and a spec describes one parameter.
         if (eps != Double.POSITIVE_INFINITY && eps > maxEps) {
-            errors.add("parameter 'eps' of " + OWNER + " must be at most max_eps=" + maxEps + "; got " + eps);
+            problems.add(new ParamViolation.Invalid(OWNER, EPS.name(), "at most max_eps=" + maxEps, String.valueOf(eps)));
         }
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
+        if (!problems.isEmpty()) {
+            throw ParameterException.of(problems);
         }
-        Objects.requireNonNull(metric, "metric");
-        Objects.requireNonNull(clusterMethod, "clusterMethod");
     }
 
     /** @return the radius of the dbscan extraction: {@code eps}, or {@code max_eps} when {@code eps} is inf @since 0.1 */
@@ -108,15 +105,8 @@ public record OpticsParams(int minSamples, double maxEps, Distance metric, Clust
      * @since 0.1
      */
     public static OpticsParams from(Params p) {
-        List<String> errors = new ArrayList<>();
-        int minSamples = ParamChecks.intValue(OWNER, errors, p, MIN_SAMPLES);
-        int minClusterSize = ParamChecks.intValue(OWNER, errors, p, MIN_CLUSTER_SIZE);
-        Distance metric = ParamChecks.metric(OWNER, errors, p, METRIC);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        ClusterMethod method = ClusterMethod.valueOf(p.getString(CLUSTER_METHOD.name()).toUpperCase(Locale.ROOT));
-        return new OpticsParams(minSamples, p.getDouble(MAX_EPS.name()), metric, method, p.getDouble(XI.name()),
-                p.getDouble(EPS.name()), p.getBoolean(PREDECESSOR_CORRECTION.name()), minClusterSize);
+        return new OpticsParams(p.getInt(MIN_SAMPLES.name()), p.getDouble(MAX_EPS.name()), p.getDistance(METRIC.name()),
+                p.getEnum(CLUSTER_METHOD.name(), ClusterMethod.class), p.getDouble(XI.name()), p.getDouble(EPS.name()),
+                p.getBoolean(PREDECESSOR_CORRECTION.name()), p.getInt(MIN_CLUSTER_SIZE.name()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
-import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxI
      *
      * @since 0.1
      */
-    public enum Strategy {
+    public enum Strategy implements ParamChoice {
         /** The leaf with the largest weighted sum of squared distances to its centre. */
         BIGGEST_INERTIA("biggest_inertia"),
         /** The leaf with the most points. */
@@ -41,51 +40,34 @@ public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxI
         }
 
         /** @return the word used in YAML and on the command line @since 0.1 */
+        @Override
         public String id() {
             return id;
-        }
-
-        static Strategy byId(String id) {
-            return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown bisecting_strategy '" + id + "'"));
         }
     }
 
     private static final String OWNER = "bisecting_kmeans";
-    private static final ParamSpec K = ParamSpec.integer("k", 8L, 1, Long.MAX_VALUE,
+    private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
-    private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.RANDOM.id(),
-            Arrays.stream(KMeansParams.Init.values()).map(KMeansParams.Init::id).toList(),
+    private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.class, KMeansParams.Init.RANDOM,
             "initial centres of each bisection (scikit-learn's default: random)");
-    private static final ParamSpec N_INIT = ParamSpec.integer("n_init", 1L, 1, Long.MAX_VALUE,
+    private static final ParamSpec N_INIT = ParamSpec.intAtLeast("n_init", 1, 1,
             "2-means runs per bisection, best inertia kept");
-    private static final ParamSpec MAX_ITER = ParamSpec.integer("max_iter", 300L, 1, Long.MAX_VALUE,
+    private static final ParamSpec MAX_ITER = ParamSpec.intAtLeast("max_iter", 300, 1,
             "maximum iterations of each 2-means");
     private static final ParamSpec TOL = ParamSpec.real("tol", 1e-4, 0, true, Double.POSITIVE_INFINITY, false,
             "stop a 2-means when the summed squared centre shift is at most tol (absolute, as scikit-learn 1.2)");
-    private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", KMeansParams.Variant.LLOYD.id(),
-            Arrays.stream(KMeansParams.Variant.values()).map(KMeansParams.Variant::id).toList(),
+    private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", KMeansParams.Variant.class, KMeansParams.Variant.LLOYD,
             "exact variant of the inner 2-means: lloyd, elkan, hamerly or auto");
-    private static final ParamSpec STRATEGY = ParamSpec.choice("bisecting_strategy", Strategy.BIGGEST_INERTIA.id(),
-            Arrays.stream(Strategy.values()).map(Strategy::id).toList(),
+    private static final ParamSpec STRATEGY = ParamSpec.choice("bisecting_strategy", Strategy.class, Strategy.BIGGEST_INERTIA,
             "which cluster to split next: the one with the biggest inertia or the largest one");
 
     /** Every parameter, in the order help shows them. @since 0.1 */
     public static final List<ParamSpec> SPECS = List.of(K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, STRATEGY);
 
-    /** Checks every range at once and throws one exception naming each violation. */
+    /** Checks every value against {@link #SPECS} at once and throws one exception naming each violation. */
     public BisectingParams {
-        List<String> errors = new ArrayList<>();
-        ParamChecks.check(errors, OWNER, K, k, k >= 1);
-        ParamChecks.check(errors, OWNER, INIT, init, init != null);
-        ParamChecks.check(errors, OWNER, N_INIT, nInit, nInit >= 1);
-        ParamChecks.check(errors, OWNER, MAX_ITER, maxIter, maxIter >= 1);
-        ParamChecks.check(errors, OWNER, TOL, tol, tol >= 0 && tol < Double.POSITIVE_INFINITY);
-        ParamChecks.check(errors, OWNER, ALGORITHM, algorithm, algorithm != null);
-        ParamChecks.check(errors, OWNER, STRATEGY, strategy, strategy != null);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
+        ParamBinder.validate(OWNER, SPECS, k, init, nInit, maxIter, tol, algorithm, strategy);
     }
 
     /**
@@ -96,15 +78,8 @@ public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxI
      * @since 0.1
      */
     public static BisectingParams from(Params p) {
-        List<String> errors = new ArrayList<>();
-        int k = ParamChecks.intValue(errors, OWNER, p, K);
-        int nInit = ParamChecks.intValue(errors, OWNER, p, N_INIT);
-        int maxIter = ParamChecks.intValue(errors, OWNER, p, MAX_ITER);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        return new BisectingParams(k, KMeansParams.Init.byId(p.getString(INIT.name())), nInit, maxIter,
-                p.getDouble(TOL.name()), KMeansParams.Variant.byId(p.getString(ALGORITHM.name())),
-                Strategy.byId(p.getString(STRATEGY.name())));
+        return new BisectingParams(p.getInt(K.name()), p.getEnum(INIT.name(), KMeansParams.Init.class),
+                p.getInt(N_INIT.name()), p.getInt(MAX_ITER.name()), p.getDouble(TOL.name()),
+                p.getEnum(ALGORITHM.name(), KMeansParams.Variant.class), p.getEnum(STRATEGY.name(), Strategy.class));
     }
 }

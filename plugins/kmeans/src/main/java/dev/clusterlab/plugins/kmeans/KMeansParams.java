@@ -1,16 +1,16 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
-import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The validated parameters of {@link KMeansAlgorithm}. The {@link #SPECS} list is the single source of
- * names, types, defaults, ranges and descriptions: the descriptor publishes it, {@link #from(Params)}
- * reads it and the compact constructor checks the same ranges for values built in code.
+ * names, types, defaults, ranges and descriptions: the descriptor publishes it, the host binds against
+ * it, {@link #from(Params)} reads the bound values and the compact constructor checks values built in
+ * code against it too.
  *
  * @param k number of clusters, in {@code [1, inf)}
  * @param init how the first centres are chosen
@@ -44,7 +44,7 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
      *
      * @since 0.1
      */
-    public enum Variant {
+    public enum Variant implements ParamChoice {
         /** Every point against every centre each iteration. */
         LLOYD("lloyd"),
         /** Elkan's {@code k} lower bounds per point. */
@@ -61,13 +61,9 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         }
 
         /** @return the word used in YAML and on the command line @since 0.1 */
+        @Override
         public String id() {
             return id;
-        }
-
-        static Variant byId(String id) {
-            return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown algorithm '" + id + "'"));
         }
 
         /**
@@ -99,7 +95,7 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
      *
      * @since 0.1
      */
-    public enum Init {
+    public enum Init implements ParamChoice {
         /** Greedy k-means++ (Arthur and Vassilvitskii 2007, as scikit-learn's {@code _kmeans_plusplus}). */
         K_MEANS_PLUS_PLUS("k-means++"),
         /** {@code k} distinct rows chosen uniformly at random (by weight with sample weights). */
@@ -114,32 +110,26 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         }
 
         /** @return the word used in YAML and on the command line @since 0.1 */
+        @Override
         public String id() {
             return id;
-        }
-
-        static Init byId(String id) {
-            return Arrays.stream(values()).filter(i -> i.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown init '" + id + "'"));
         }
     }
 
     private static final String OWNER = "kmeans";
-    private static final ParamSpec K = ParamSpec.integer("k", 8L, 1, Long.MAX_VALUE,
+    private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
-    private static final ParamSpec INIT = ParamSpec.choice("init", Init.K_MEANS_PLUS_PLUS.id(),
-            Arrays.stream(Init.values()).map(Init::id).toList(),
+    private static final ParamSpec INIT = ParamSpec.choice("init", Init.class, Init.K_MEANS_PLUS_PLUS,
             "initial centres: greedy k-means++ (2 + ln k trials per centre), k distinct random rows, or "
                     + "k-means|| (5 rounds oversampling 2k rows each, then weighted k-means++ on them)");
-    private static final ParamSpec N_INIT = ParamSpec.integer("n_init", 1L, 1, Long.MAX_VALUE,
+    private static final ParamSpec N_INIT = ParamSpec.intAtLeast("n_init", 1, 1,
             "restarts with different seeds, best inertia kept (1 = scikit-learn 1.4+ 'auto' for k-means++)");
-    private static final ParamSpec MAX_ITER = ParamSpec.integer("max_iter", 300L, 1, Long.MAX_VALUE,
+    private static final ParamSpec MAX_ITER = ParamSpec.intAtLeast("max_iter", 300, 1,
             "maximum Lloyd iterations per restart");
     private static final ParamSpec TOL = ParamSpec.real("tol", 1e-4, 0, true, Double.POSITIVE_INFINITY, false,
             "stop when the summed squared centre shift is at most tol times the mean feature variance");
 
-    private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", Variant.AUTO.id(),
-            Arrays.stream(Variant.values()).map(Variant::id).toList(),
+    private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", Variant.class, Variant.AUTO,
             "exact variant: lloyd, elkan, hamerly (same labels, fewer distances) or auto "
                     + "(hamerly if d <= 8, k >= 8 and n >= 2000, else lloyd)");
     private static final ParamSpec INIT_CENTROIDS = ParamSpec.text("init_centroids", "",
@@ -148,19 +138,9 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
     /** Every parameter, in the order help shows them. @since 0.1 */
     public static final List<ParamSpec> SPECS = List.of(K, INIT, N_INIT, MAX_ITER, TOL, ALGORITHM, INIT_CENTROIDS);
 
-    /** Checks every range at once and throws one exception naming each violation. */
+    /** Checks every value against {@link #SPECS} at once and throws one exception naming each violation. */
     public KMeansParams {
-        List<String> errors = new ArrayList<>();
-        check(errors, K, k, k >= 1);
-        check(errors, INIT, init, init != null);
-        check(errors, N_INIT, nInit, nInit >= 1);
-        check(errors, MAX_ITER, maxIter, maxIter >= 1);
-        check(errors, TOL, tol, tol >= 0 && tol < Double.POSITIVE_INFINITY);
-        check(errors, ALGORITHM, algorithm, algorithm != null);
-        check(errors, INIT_CENTROIDS, initCentroids, initCentroids != null);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
+        ParamBinder.validate(OWNER, SPECS, k, init, nInit, maxIter, tol, algorithm, initCentroids);
     }
 
     /**
@@ -171,30 +151,8 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
      * @since 0.1
      */
     public static KMeansParams from(Params p) {
-        List<String> errors = new ArrayList<>();
-        int k = intValue(errors, p, K);
-        int nInit = intValue(errors, p, N_INIT);
-        int maxIter = intValue(errors, p, MAX_ITER);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        return new KMeansParams(k, Init.byId(p.getString(INIT.name())), nInit, maxIter, p.getDouble(TOL.name()),
-                Variant.byId(p.getString(ALGORITHM.name())), p.getString(INIT_CENTROIDS.name()).strip());
-    }
-
-    /** The binder accepts any {@code long}; arrays are indexed by {@code int}, so larger values are refused here. */
-    private static int intValue(List<String> errors, Params p, ParamSpec spec) {
-        long v = p.getLong(spec.name());
-        if (v > Integer.MAX_VALUE) {
-            errors.add("parameter '" + spec.name() + "' of " + OWNER + " must be at most " + Integer.MAX_VALUE + "; got " + v);
-            return 1;
-        }
-        return (int) v;
-    }
-
-    private static void check(List<String> errors, ParamSpec spec, Object value, boolean ok) {
-        if (!ok) {
-            errors.add("parameter '" + spec.name() + "' of " + OWNER + " must be " + spec.domain() + "; got " + value);
-        }
+        return new KMeansParams(p.getInt(K.name()), p.getEnum(INIT.name(), Init.class), p.getInt(N_INIT.name()),
+                p.getInt(MAX_ITER.name()), p.getDouble(TOL.name()), p.getEnum(ALGORITHM.name(), Variant.class),
+                p.getString(INIT_CENTROIDS.name()).strip());
     }
 }

@@ -1,10 +1,8 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamSpec;
-import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,22 +25,21 @@ import java.util.List;
 public record MiniBatchParams(int k, KMeansParams.Init init, int nInit, int maxIter, int batchSize, double tol,
                               int maxNoImprovement, int initSize, double reassignmentRatio) {
     private static final String OWNER = "minibatch_kmeans";
-    private static final ParamSpec K = ParamSpec.integer("k", 8L, 1, Long.MAX_VALUE,
+    private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
-    private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.K_MEANS_PLUS_PLUS.id(),
-            Arrays.stream(KMeansParams.Init.values()).map(KMeansParams.Init::id).toList(),
+    private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.class, KMeansParams.Init.K_MEANS_PLUS_PLUS,
             "initial centres, chosen on init_size sampled rows: k-means++, random or k-means||");
-    private static final ParamSpec N_INIT = ParamSpec.integer("n_init", 3L, 1, Long.MAX_VALUE,
+    private static final ParamSpec N_INIT = ParamSpec.intAtLeast("n_init", 3, 1,
             "initialisations tried; the best inertia on a validation sample wins (scikit-learn 1.2 default 3)");
-    private static final ParamSpec MAX_ITER = ParamSpec.integer("max_iter", 100L, 1, Long.MAX_VALUE,
+    private static final ParamSpec MAX_ITER = ParamSpec.intAtLeast("max_iter", 100, 1,
             "passes over the data: max_iter * n / batch_size mini-batch steps");
-    private static final ParamSpec BATCH_SIZE = ParamSpec.integer("batch_size", 1024L, 1, Long.MAX_VALUE,
+    private static final ParamSpec BATCH_SIZE = ParamSpec.intAtLeast("batch_size", 1024, 1,
             "rows per mini-batch, drawn with replacement");
     private static final ParamSpec TOL = ParamSpec.real("tol", 0.0, 0, true, Double.POSITIVE_INFINITY, false,
             "stop when one step moves the centres by at most tol times the mean feature variance (0: off)");
-    private static final ParamSpec MAX_NO_IMPROVEMENT = ParamSpec.integer("max_no_improvement", 10L, 0, Long.MAX_VALUE,
+    private static final ParamSpec MAX_NO_IMPROVEMENT = ParamSpec.intAtLeast("max_no_improvement", 10, 0,
             "stop after this many steps without improvement of the smoothed batch inertia (0: off)");
-    private static final ParamSpec INIT_SIZE = ParamSpec.integer("init_size", 0L, 0, Long.MAX_VALUE,
+    private static final ParamSpec INIT_SIZE = ParamSpec.intAtLeast("init_size", 0, 0,
             "rows sampled for initialisation (0: 3 * batch_size, at least 3k)");
     private static final ParamSpec REASSIGNMENT_RATIO = ParamSpec.real("reassignment_ratio", 0.01, 0, true,
             Double.POSITIVE_INFINITY, false,
@@ -52,22 +49,10 @@ public record MiniBatchParams(int k, KMeansParams.Init init, int nInit, int maxI
     public static final List<ParamSpec> SPECS = List.of(K, INIT, N_INIT, MAX_ITER, BATCH_SIZE, TOL,
             MAX_NO_IMPROVEMENT, INIT_SIZE, REASSIGNMENT_RATIO);
 
-    /** Checks every range at once and throws one exception naming each violation. */
+    /** Checks every value against {@link #SPECS} at once and throws one exception naming each violation. */
     public MiniBatchParams {
-        List<String> errors = new ArrayList<>();
-        ParamChecks.check(errors, OWNER, K, k, k >= 1);
-        ParamChecks.check(errors, OWNER, INIT, init, init != null);
-        ParamChecks.check(errors, OWNER, N_INIT, nInit, nInit >= 1);
-        ParamChecks.check(errors, OWNER, MAX_ITER, maxIter, maxIter >= 1);
-        ParamChecks.check(errors, OWNER, BATCH_SIZE, batchSize, batchSize >= 1);
-        ParamChecks.check(errors, OWNER, TOL, tol, tol >= 0 && tol < Double.POSITIVE_INFINITY);
-        ParamChecks.check(errors, OWNER, MAX_NO_IMPROVEMENT, maxNoImprovement, maxNoImprovement >= 0);
-        ParamChecks.check(errors, OWNER, INIT_SIZE, initSize, initSize >= 0);
-        ParamChecks.check(errors, OWNER, REASSIGNMENT_RATIO, reassignmentRatio,
-                reassignmentRatio >= 0 && reassignmentRatio < Double.POSITIVE_INFINITY);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
+        ParamBinder.validate(OWNER, SPECS, k, init, nInit, maxIter, batchSize, tol, maxNoImprovement, initSize,
+                reassignmentRatio);
     }
 
     /**
@@ -78,17 +63,8 @@ public record MiniBatchParams(int k, KMeansParams.Init init, int nInit, int maxI
      * @since 0.1
      */
     public static MiniBatchParams from(Params p) {
-        List<String> errors = new ArrayList<>();
-        int k = ParamChecks.intValue(errors, OWNER, p, K);
-        int nInit = ParamChecks.intValue(errors, OWNER, p, N_INIT);
-        int maxIter = ParamChecks.intValue(errors, OWNER, p, MAX_ITER);
-        int batch = ParamChecks.intValue(errors, OWNER, p, BATCH_SIZE);
-        int noImprovement = ParamChecks.intValue(errors, OWNER, p, MAX_NO_IMPROVEMENT);
-        int initSize = ParamChecks.intValue(errors, OWNER, p, INIT_SIZE);
-        if (!errors.isEmpty()) {
-            throw new ParameterException(errors);
-        }
-        return new MiniBatchParams(k, KMeansParams.Init.byId(p.getString(INIT.name())), nInit, maxIter, batch,
-                p.getDouble(TOL.name()), noImprovement, initSize, p.getDouble(REASSIGNMENT_RATIO.name()));
+        return new MiniBatchParams(p.getInt(K.name()), p.getEnum(INIT.name(), KMeansParams.Init.class),
+                p.getInt(N_INIT.name()), p.getInt(MAX_ITER.name()), p.getInt(BATCH_SIZE.name()), p.getDouble(TOL.name()),
+                p.getInt(MAX_NO_IMPROVEMENT.name()), p.getInt(INIT_SIZE.name()), p.getDouble(REASSIGNMENT_RATIO.name()));
     }
 }
