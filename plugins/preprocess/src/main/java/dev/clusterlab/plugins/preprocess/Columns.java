@@ -2,6 +2,7 @@ package dev.clusterlab.plugins.preprocess;
 
 import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.param.ParamViolation;
 import dev.clusterlab.api.param.ParameterException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,12 +94,16 @@ final class Columns {
     }
 
     /**
+     * A rule the binder cannot check (it needs another parameter's value, or is finer than a range),
+     * reported the way the binder reports its own.
+     *
      * @param step step id
      * @param parameter the parameter at fault
-     * @param message what it must be, and what it was
+     * @param expected what it must be: {@code greater than feature_range_min (1.0)}
+     * @param found the value given
      * @return the exception to throw
      */
-    static ParameterException parameterError(String step, String parameter, String message) {
-        return new ParameterException(List.of("parameter '" + parameter + "' of " + step + " " + message));
+    static ParameterException parameterError(String step, String parameter, String expected, double found) {
+        return ParameterException.of(List.of(new ParamViolation.Invalid(step, parameter, expected, String.valueOf(found))));
     }
 }

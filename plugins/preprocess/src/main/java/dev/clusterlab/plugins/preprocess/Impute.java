@@ -3,6 +3,7 @@ package dev.clusterlab.plugins.preprocess;
 import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
 import dev.clusterlab.api.preprocess.FittedPreprocessor;
@@ -30,7 +31,25 @@ import org.pf4j.Extension;
 @Extension
 public final class Impute implements Preprocessor {
     static final String ID = "impute";
-    static final ParamSpec STRATEGY = ParamSpec.choice("strategy", "mean", List.of("mean", "median"),
+
+    /** The statistic that replaces a missing value; its ids are the words of {@link #STRATEGY}. */
+    enum Strategy implements ParamChoice {
+        MEAN("mean"),
+        MEDIAN("median");
+
+        private final String id;
+
+        Strategy(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    static final ParamSpec STRATEGY = ParamSpec.choice("strategy", Strategy.class, Strategy.MEAN,
             "the value that replaces a missing one: its column's mean or median over the values present");
     private static final PreprocessorDescriptor DESCRIPTOR = new PreprocessorDescriptor(ID, List.of(),
             "Missing-value imputation",
@@ -48,7 +67,7 @@ public final class Impute implements Preprocessor {
 
     @Override
     public FittedPreprocessor fit(Dataset data, Params params, ExecutionContext context) {
-        String strategy = params.getString(STRATEGY.name());
+        Strategy strategy = params.getEnum(STRATEGY.name(), Strategy.class);
         int d = data.d();
         double[] fill = new double[d];
         long[] missing = new long[d];
@@ -60,7 +79,7 @@ public final class Impute implements Preprocessor {
                 empty.add("'" + data.featureNames().get(j) + "'");
                 continue;
             }
-            if (strategy.equals("median")) {
+            if (strategy == Strategy.MEDIAN) {
                 Arrays.sort(present);
                 fill[j] = Quantiles.median(present);
             } else {
@@ -73,7 +92,7 @@ public final class Impute implements Preprocessor {
         }
         if (!empty.isEmpty()) {
             throw new DataException(ID + ": dataset '" + data.name() + "': column" + (empty.size() > 1 ? "s " : " ")
-                    + String.join(", ", empty) + " must have at least one value present to compute the " + strategy
+                    + String.join(", ", empty) + " must have at least one value present to compute the " + strategy.id()
                     + "; got none (drop the column from the dataset instead)");
         }
         float[] filled = new float[d];
@@ -82,7 +101,7 @@ public final class Impute implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
-        summary.put("strategy", strategy);
+        summary.put("strategy", strategy.id());
         summary.put("statistics", Columns.list(fill));
         summary.put("missing", Arrays.stream(missing).boxed().toList());
         return new ColumnMap(ID, data.featureNames(), true, (j, x) -> Double.isNaN(x) ? filled[j] : x, summary);

@@ -52,7 +52,7 @@ public final class MinMax implements Preprocessor {
         double lo = params.getDouble(RANGE_MIN.name());
         double hi = params.getDouble(RANGE_MAX.name());
         if (!(lo < hi)) {
-            throw Columns.parameterError(ID, RANGE_MAX.name(), "must be greater than feature_range_min (" + lo + "); got " + hi);
+            throw Columns.parameterError(ID, RANGE_MAX.name(), "greater than feature_range_min (" + lo + ")", hi);
         }
         Columns.requireNoMissing(ID, data);
         Columns.requireRows(ID, data, 1);

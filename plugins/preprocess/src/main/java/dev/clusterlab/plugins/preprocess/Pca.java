@@ -70,7 +70,7 @@ public final class Pca implements Preprocessor {
         double requested = params.getDouble(N_COMPONENTS.name());
         if (requested >= 1 && (requested != Math.rint(requested) || requested > Integer.MAX_VALUE)) {
             throw Columns.parameterError(ID, N_COMPONENTS.name(),
-                    "must be a whole number of components (>= 1) or a fraction of the variance in (0, 1); got " + requested);
+                    "a whole number of components (>= 1) or a fraction of the variance in (0, 1)", requested);
         }
         Columns.requireNoMissing(ID, data);
         Columns.requireRows(ID, data, 2);

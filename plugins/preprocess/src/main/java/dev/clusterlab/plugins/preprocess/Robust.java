@@ -55,7 +55,7 @@ public final class Robust implements Preprocessor {
         double qLo = params.getDouble(Q_MIN.name());
         double qHi = params.getDouble(Q_MAX.name());
         if (!(qLo < qHi)) {
-            throw Columns.parameterError(ID, Q_MAX.name(), "must be greater than quantile_range_min (" + qLo + "); got " + qHi);
+            throw Columns.parameterError(ID, Q_MAX.name(), "greater than quantile_range_min (" + qLo + ")", qHi);
         }
         Columns.requireNoMissing(ID, data);
         Columns.requireRows(ID, data, 1);
