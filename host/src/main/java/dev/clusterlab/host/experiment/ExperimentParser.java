@@ -212,9 +212,8 @@ public final class ExperimentParser {
             // Keep the defaults too, so that the resolved experiment file spells out every value.
             params.putAll(ParamBinder.bind("generator " + generatorId, g.get().params(), raw).asMap());
         } catch (ParameterException e) {
-            for (String v : e.violations()) {
-                String param = v.replaceFirst("^parameter '([^']*)'.*", "$1");
-                problems.add(r.keyLocation(param), v);
+            for (var v : e.problems()) {
+                problems.add(r.keyLocation(v.parameter()), v.message());
             }
         }
         return new DatasetSpec.Generated(name, generatorId, params);

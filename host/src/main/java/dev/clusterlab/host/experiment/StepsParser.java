@@ -60,9 +60,8 @@ final class StepsParser {
                 ParamBinder.bind(d.get().id(), d.get().params(), raw);
                 steps.add(new StepSpec(d.get().id(), raw));
             } catch (ParameterException e) {
-                for (String v : e.violations()) {
-                    String param = v.replaceFirst("^(unknown )?parameter '([^']*)'.*", "$2");
-                    problems.add(at.containsKey(param) ? at.get(param).location() : item.location(), v);
+                for (var v : e.problems()) {
+                    problems.add(at.containsKey(v.parameter()) ? at.get(v.parameter()).location() : item.location(), v.message());
                 }
             }
         }
