@@ -134,6 +134,7 @@ public final class ResultFiles {
      */
     public java.util.Set<String> finishedRuns() {
         dropPartialLastLines();
+        dropCsvRowsMissingFromJsonl();
         Path file = dir.resolve("results.jsonl");
         java.util.Set<String> done = new java.util.HashSet<>();
         if (!Files.exists(file)) {
@@ -164,6 +165,30 @@ public final class ResultFiles {
      * A process killed while appending can leave half a line at the end of a results file; before
      * appending again, cut it off at the last complete line so the rows stay whole.
      */
+    /**
+     * A run's row goes to results.csv first, then to results.jsonl (both under one lock, in the same
+     * order). A kill between the two appends leaves a last csv row whose run the jsonl, which decides what
+     * is finished, does not know: that run is done again on resume, so its stray csv row is dropped here
+     * rather than recorded twice.
+     */
+    private void dropCsvRowsMissingFromJsonl() {
+        Path csv = dir.resolve("results.csv");
+        Path jsonl = dir.resolve("results.jsonl");
+        if (!Files.exists(csv)) {
+            return;
+        }
+        try {
+            List<String> rows = Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+            long recorded = !Files.exists(jsonl) ? 0 : new String(Files.readAllBytes(jsonl), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().filter(l -> !l.isBlank()).count();
+            if (rows.size() - 1 > recorded) {
+                AtomicFiles.write(csv, String.join("\n", rows.subList(0, (int) recorded + 1)) + "\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.clusterlab.api.UserInputException(csv + ": cannot repair: " + e.getMessage(), e);
+        }
+    }
+
     private void dropPartialLastLines() {
         for (String name : List.of("results.csv", "results.jsonl")) {
             Path file = dir.resolve(name);
