@@ -65,7 +65,7 @@ public final class ClusterLab implements AutoCloseable {
             throw new UserInputException("--kernels vector: " + e.getMessage());
         }
         if (b.threads < 1) {
-            throw new UserInputException("--threads must be >= 1; got " + b.threads);
+            throw new UserInputException("threads must be >= 1; got " + b.threads);
         }
         this.threads = b.threads;
         this.progress = b.progress;
@@ -215,13 +215,17 @@ public final class ClusterLab implements AutoCloseable {
      * @throws UserInputException for an unknown metric, or an external one on data without ground truth
      */
     public double metric(String id, Dataset data, int[] labels) {
-        Loaded<QualityMetric> m = registry.loadedMetric(id).orElseThrow(() -> new UserInputException("unknown metric '" + id + "'"
-                + Suggestions.hint(id, registry.metrics().stream().map(MetricDescriptor::id).toList())));
+        Loaded<QualityMetric> m = loadedMetric(id);
         if (m.extension().descriptor().needsGroundTruth() && !data.hasTruth()) {
             throw new UserInputException("metric " + m.extension().descriptor().id() + " compares with ground truth, and dataset '"
                     + data.name() + "' has none");
         }
         return PluginFailure.guard(m.pluginId(), () -> m.extension().compute(data, labels, context(0)));
+    }
+
+    private Loaded<QualityMetric> loadedMetric(String id) {
+        return registry.loadedMetric(id).orElseThrow(() -> new UserInputException("unknown metric '" + id + "'"
+                + Suggestions.hint(id, registry.metrics().stream().map(MetricDescriptor::id).toList())));
     }
 
     /**
@@ -237,7 +241,7 @@ public final class ClusterLab implements AutoCloseable {
     public Map<String, Double> metrics(List<String> metricIds, Dataset data, int[] labels, ExecutionContext ctx, List<String> notes) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String id : metricIds) {
-            Loaded<QualityMetric> m = registry.loadedMetric(id).orElseThrow(() -> new UserInputException("unknown metric '" + id + "'"));
+            Loaded<QualityMetric> m = loadedMetric(id);
             if (m.extension().descriptor().needsGroundTruth() && !data.hasTruth()) {
                 out.put(id, Double.NaN);
                 continue;

@@ -1,7 +1,5 @@
 package dev.clusterlab.host;
 
-import java.util.Locale;
-
 /** Facts about this JVM that provenance and {@code clusterlab env} print. */
 public final class Environment {
     private Environment() {
@@ -20,9 +18,5 @@ public final class Environment {
     /** @return the number of cores the JVM sees */
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.3f s", s);
     }
 }

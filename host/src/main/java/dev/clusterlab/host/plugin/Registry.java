@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
@@ -46,15 +44,9 @@ public final class Registry implements Catalog, AutoCloseable {
     public static final String CLASSPATH = "CLASSPATH";
 
     private final PluginManager manager;
-    private final Map<String, Loaded<ClusteringAlgorithm>> algorithms = new LinkedHashMap<>();
-    private final Map<String, AlgorithmDescriptor> algorithmDescriptors = new LinkedHashMap<>();
-    private final Map<String, String> algorithmAliases = new LinkedHashMap<>();
-    private final Map<String, Loaded<QualityMetric>> metrics = new LinkedHashMap<>();
-    private final Map<String, MetricDescriptor> metricDescriptors = new LinkedHashMap<>();
-    private final Map<String, String> metricAliases = new LinkedHashMap<>();
-    private final Map<String, Loaded<Preprocessor>> preprocessors = new LinkedHashMap<>();
-    private final Map<String, PreprocessorDescriptor> preprocessorDescriptors = new LinkedHashMap<>();
-    private final Map<String, String> preprocessorAliases = new LinkedHashMap<>();
+    private final ExtensionTable<ClusteringAlgorithm, AlgorithmDescriptor> algorithms = new ExtensionTable<>();
+    private final ExtensionTable<QualityMetric, MetricDescriptor> metrics = new ExtensionTable<>();
+    private final ExtensionTable<Preprocessor, PreprocessorDescriptor> preprocessors = new ExtensionTable<>();
     private final List<PluginStatus> statuses = new ArrayList<>();
 
     private final List<Path> folders;
@@ -166,29 +158,23 @@ public final class Registry implements Catalog, AutoCloseable {
     }
 
     private boolean add(AlgorithmDescriptor desc, ClusteringAlgorithm a, String pluginId, String version, List<String> ids) {
-        if (!register(algorithmDescriptors, algorithmAliases, desc.id(), desc.aliases(), desc)) {
-            return false;
-        }
-        algorithms.put(desc.id(), new Loaded<>(a, pluginId, version));
-        ids.add(desc.id());
-        return true;
+        return add(algorithms, desc.id(), desc.aliases(), desc, a, pluginId, version, ids);
     }
 
     private boolean add(MetricDescriptor desc, QualityMetric m, String pluginId, String version, List<String> ids) {
-        if (!register(metricDescriptors, metricAliases, desc.id(), desc.aliases(), desc)) {
-            return false;
-        }
-        metrics.put(desc.id(), new Loaded<>(m, pluginId, version));
-        ids.add(desc.id());
-        return true;
+        return add(metrics, desc.id(), desc.aliases(), desc, m, pluginId, version, ids);
     }
 
     private boolean add(PreprocessorDescriptor desc, Preprocessor p, String pluginId, String version, List<String> ids) {
-        if (!register(preprocessorDescriptors, preprocessorAliases, desc.id(), desc.aliases(), desc)) {
+        return add(preprocessors, desc.id(), desc.aliases(), desc, p, pluginId, version, ids);
+    }
+
+    private static <T, D> boolean add(ExtensionTable<T, D> table, String id, List<String> aliases, D desc, T extension,
+                                      String pluginId, String version, List<String> ids) {
+        if (!table.add(id, aliases, desc, new Loaded<>(extension, pluginId, version))) {
             return false;
         }
-        preprocessors.put(desc.id(), new Loaded<>(p, pluginId, version));
-        ids.add(desc.id());
+        ids.add(id);
         return true;
     }
 
@@ -235,9 +221,9 @@ public final class Registry implements Catalog, AutoCloseable {
                 }
             } catch (RuntimeException | LinkageError e) {
                 problem = "failed while describing its extensions: " + e;
-                algIds.forEach(id -> forget(algorithms, algorithmDescriptors, algorithmAliases, id));
-                metricIds.forEach(id -> forget(metrics, metricDescriptors, metricAliases, id));
-                stepIds.forEach(id -> forget(preprocessors, preprocessorDescriptors, preprocessorAliases, id));
+                algIds.forEach(algorithms::forget);
+                metricIds.forEach(metrics::forget);
+                stepIds.forEach(preprocessors::forget);
                 algIds.clear();
                 metricIds.clear();
                 stepIds.clear();
@@ -245,24 +231,6 @@ public final class Registry implements Catalog, AutoCloseable {
         }
         return new PluginStatus(w.getPluginId(), d.getVersion(), problem == null ? "STARTED" : w.getPluginState().toString(),
                 w.getPluginPath(), problem, algIds, metricIds, stepIds, null);
-    }
-
-    private static <D> boolean register(Map<String, D> descriptors, Map<String, String> aliases, String id, List<String> more, D desc) {
-        if (descriptors.containsKey(id) || aliases.containsKey(id)) {
-            return false; // first plugin wins; the second is reported by its empty list
-        }
-        descriptors.put(id, desc);
-        aliases.put(id, id);
-        for (String alias : more) {
-            aliases.putIfAbsent(alias, id);
-        }
-        return true;
-    }
-
-    private static <T, D> void forget(Map<String, T> loaded, Map<String, D> descriptors, Map<String, String> aliases, String id) {
-        loaded.remove(id);
-        descriptors.remove(id);
-        aliases.values().removeIf(id::equals);
     }
 
     private Optional<String> requiresProblem(PluginDescriptor d) {
@@ -303,7 +271,7 @@ public final class Registry implements Catalog, AutoCloseable {
      * @return the algorithm with its plugin
      */
     public Optional<Loaded<ClusteringAlgorithm>> loadedAlgorithm(String idOrAlias) {
-        return Optional.ofNullable(algorithmAliases.get(idOrAlias)).map(algorithms::get);
+        return algorithms.loaded(idOrAlias);
     }
 
     /**
@@ -311,35 +279,33 @@ public final class Registry implements Catalog, AutoCloseable {
      * @return the metric with its plugin
      */
     public Optional<Loaded<QualityMetric>> loadedMetric(String idOrAlias) {
-        return Optional.ofNullable(metricAliases.get(idOrAlias)).map(metrics::get);
+        return metrics.loaded(idOrAlias);
     }
 
     @Override
     public Optional<AlgorithmDescriptor> algorithm(String idOrAlias) {
-        return Optional.ofNullable(algorithmAliases.get(idOrAlias)).map(algorithmDescriptors::get);
+        return algorithms.descriptor(idOrAlias);
     }
 
     @Override
     public List<String> algorithmNames() {
-        return List.copyOf(algorithmAliases.keySet());
+        return algorithms.names();
     }
 
     /** @return every algorithm descriptor, in load order */
     public List<AlgorithmDescriptor> algorithms() {
-        return algorithmDescriptors.values().stream().sorted(java.util.Comparator.comparing(AlgorithmDescriptor::id)).toList();
+        return algorithms.descriptors(java.util.Comparator.comparing(AlgorithmDescriptor::id));
     }
 
     @Override
     public Optional<MetricDescriptor> metric(String idOrAlias) {
-        return Optional.ofNullable(metricAliases.get(idOrAlias)).map(metricDescriptors::get);
+        return metrics.descriptor(idOrAlias);
     }
 
     /** Internal metrics first, then external ones, each by id: a stable order whatever the plugin folder lists first. */
     @Override
     public List<MetricDescriptor> metrics() {
-        return metricDescriptors.values().stream()
-                .sorted(java.util.Comparator.comparing(MetricDescriptor::needsGroundTruth).thenComparing(MetricDescriptor::id))
-                .toList();
+        return metrics.descriptors(java.util.Comparator.comparing(MetricDescriptor::needsGroundTruth).thenComparing(MetricDescriptor::id));
     }
 
     /**
@@ -347,22 +313,22 @@ public final class Registry implements Catalog, AutoCloseable {
      * @return the step with its plugin
      */
     public Optional<Loaded<Preprocessor>> loadedPreprocessor(String idOrAlias) {
-        return Optional.ofNullable(preprocessorAliases.get(idOrAlias)).map(preprocessors::get);
+        return preprocessors.loaded(idOrAlias);
     }
 
     @Override
     public Optional<PreprocessorDescriptor> preprocessor(String idOrAlias) {
-        return Optional.ofNullable(preprocessorAliases.get(idOrAlias)).map(preprocessorDescriptors::get);
+        return preprocessors.descriptor(idOrAlias);
     }
 
     @Override
     public List<String> preprocessorNames() {
-        return List.copyOf(preprocessorAliases.keySet());
+        return preprocessors.names();
     }
 
     /** @return every preprocessing step descriptor, in load order */
     public List<PreprocessorDescriptor> preprocessors() {
-        return preprocessorDescriptors.values().stream().sorted(java.util.Comparator.comparing(PreprocessorDescriptor::id)).toList();
+        return preprocessors.descriptors(java.util.Comparator.comparing(PreprocessorDescriptor::id));
     }
 
     @Override

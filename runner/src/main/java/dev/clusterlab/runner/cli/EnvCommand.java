@@ -37,9 +37,8 @@ final class EnvCommand implements Callable<Integer> {
     private void print(ClusterLab lab) {
         KernelChoice k = lab.kernels();
         row("clusterlab api", ApiVersion.current());
-        row("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.home") + ")");
-        row("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        row("java", Environment.jvm() + " (" + System.getProperty("java.home") + ")");
+        row("os", Environment.os());
         row("cpu", cpuInfo("model name").orElse("unknown"));
         row("cores", Integer.toString(Environment.cores()));
         row("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
