@@ -47,6 +47,15 @@ class HierarchyFilesIT {
             assertThat(lines.size()).as(folder).isGreaterThan(300);
             assertThat(Files.readAllLines(b)).as("%s from the child JVM", folder).isEqualTo(lines);
         }
+        // Both algorithms give point scores; the child JVM hands them back as the same files.
+        try (var files = Files.list(tmp.resolve("thread/point_scores"))) {
+            List<Path> all = files.toList();
+            assertThat(all).hasSize(2);
+            for (Path a : all) {
+                assertThat(Files.readAllLines(tmp.resolve("process/point_scores").resolve(a.getFileName())))
+                        .as("%s from the child JVM", a.getFileName()).isEqualTo(Files.readAllLines(a));
+            }
+        }
         assertThat(Files.readAllLines(single(tmp.resolve("thread/reachability"))).getFirst())
                 .isEqualTo("position,row,reachability,core_distance,label");
         assertThat(Files.readAllLines(single(tmp.resolve("thread/condensed_tree"))).getFirst())
@@ -67,18 +76,22 @@ class HierarchyFilesIT {
         }
         Files.writeString(data, csv.toString());
         Cli.Result h = Cli.inProcess("cluster", "-a", "hdbscan", "--input", data.toString(), "--metrics", "none", "--format", "json",
-                "--condensed-tree", tmp.resolve("tree.csv").toString(), "--reachability", tmp.resolve("none.csv").toString(),
+                "--artifact", "condensed_tree=" + tmp.resolve("tree.csv"), "--artifact", "reachability=" + tmp.resolve("none.csv"),
                 "--plugins", plugins.toString());
         assertThat(h.exit()).as(h.err()).isZero();
         assertThat(Files.readAllLines(tmp.resolve("tree.csv"))).hasSizeGreaterThan(200).first().isEqualTo("parent,child,lambda_val,child_size");
         assertThat(tmp.resolve("none.csv")).doesNotExist();
-        assertThat(h.err()).contains("note: nothing written to --reachability: hdbscan gives no cluster ordering");
+        assertThat(h.err()).contains("note: nothing written to --artifact reachability: hdbscan made only point_scores, condensed_tree");
         Cli.Result o = Cli.inProcess("cluster", "-a", "optics", "--input", data.toString(), "--metrics", "none",
-                "--reachability", tmp.resolve("reach.csv").toString(), "--plugins", plugins.toString());
+                "--artifact", "reachability=" + tmp.resolve("reach.csv"), "--artifacts", tmp.resolve("all").toString(),
+                "--plugins", plugins.toString());
         assertThat(o.exit()).as(o.err()).isZero();
         List<String> lines = Files.readAllLines(tmp.resolve("reach.csv"));
         assertThat(lines).hasSize(201);
         assertThat(lines.get(1)).startsWith("0,0,inf,");
+        assertThat(Files.readAllLines(tmp.resolve("all/reachability.csv"))).isEqualTo(lines);
+        assertThat(Files.readString(tmp.resolve("all/artifacts.json"))).contains("\"reachability\" : \"reachability\"",
+                "\"point_scores\" : \"point_scores\"");
     }
 
     private static Path single(Path dir) throws Exception {

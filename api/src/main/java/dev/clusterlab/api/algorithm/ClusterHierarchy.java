@@ -1,5 +1,8 @@
 package dev.clusterlab.api.algorithm;
 
+import dev.clusterlab.api.artifact.Artifact;
+import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.ArtifactTable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -13,7 +16,9 @@ import java.util.Objects;
  * {@code child} (of {@code childSize} points) was born. {@code lambda = 1 / distance}, so it grows
  * towards the leaves; it is {@code +inf} for distance 0.
  *
- * <p>The arrays are taken over, not copied: do not modify them.
+ * <p>The arrays are taken over, not copied: do not modify them. As an {@link Artifact} (api 0.2) its
+ * kind is {@value ArtifactKinds#CONDENSED_TREE} and its table has the hdbscan package's columns
+ * {@code parent,child,lambda_val,child_size}.
  *
  * @param parent per row, a cluster id ({@code >= n})
  * @param child per row, a point ({@code < n}) or a cluster id
@@ -21,7 +26,7 @@ import java.util.Objects;
  * @param childSize per row, 1 for a point, the size of the child cluster otherwise ({@code >= 1})
  * @since 0.1
  */
-public record ClusterHierarchy(int[] parent, int[] child, double[] lambda, int[] childSize) {
+public record ClusterHierarchy(int[] parent, int[] child, double[] lambda, int[] childSize) implements Artifact {
 
     /**
      * Checks the shape of the table.
@@ -57,6 +62,27 @@ public record ClusterHierarchy(int[] parent, int[] child, double[] lambda, int[]
                 throw new IllegalArgumentException("cluster hierarchy row " + r + ": childSize must be >= 1; got " + childSize[r]);
             }
         }
+    }
+
+    @Override
+    public String kind() {
+        return ArtifactKinds.CONDENSED_TREE;
+    }
+
+    @Override
+    public ArtifactTable table() {
+        return ArtifactTable.builder().ints("parent", parent).ints("child", child).reals("lambda_val", lambda)
+                .ints("child_size", childSize).build();
+    }
+
+    /**
+     * @param t a table with the columns of {@link #table()}
+     * @return the tree
+     * @throws IllegalArgumentException naming the column or row when it does not fit
+     * @since 0.2
+     */
+    public static ClusterHierarchy fromTable(ArtifactTable t) {
+        return new ClusterHierarchy(t.ints("parent"), t.ints("child"), t.reals("lambda_val"), t.ints("child_size"));
     }
 
     /** @return the number of rows @since 0.1 */

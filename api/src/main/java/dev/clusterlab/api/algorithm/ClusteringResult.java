@@ -1,12 +1,25 @@
 package dev.clusterlab.api.algorithm;
 
+import dev.clusterlab.api.artifact.Artifact;
+import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.Centroids;
+import dev.clusterlab.api.artifact.PointScores;
+import dev.clusterlab.api.artifact.Reachability;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The outcome of one fit. Labels follow scikit-learn's contract: consecutive integers from 0, and
  * {@code -1} for noise (checked by {@link Labels#checkContract}). Everything else is optional.
+ *
+ * <p>Besides labels a result carries named {@linkplain #artifacts() artifacts} (api 0.2): centroids,
+ * point scores, a reachability plot, a merge tree, a condensed tree, soft assignments or a plugin's own
+ * kind. Centroids and point scores are artifacts too ({@code centroids}, {@code point_scores}); the
+ * accessors for them read the artifact.
  *
  * {@snippet :
  * ClusteringResult r = ClusteringResult.builder(labels)
@@ -17,30 +30,27 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class ClusteringResult {
+    /** The artifact name under which {@link Builder#centroids} stores the centres. @since 0.2 */
+    public static final String CENTROIDS = ArtifactKinds.CENTROIDS;
+    /** The artifact name under which {@link Builder#pointScore} stores the scores. @since 0.2 */
+    public static final String POINT_SCORES = ArtifactKinds.POINT_SCORES;
+
     private final int[] labels;
-    private final float[] centroids;
-    private final int centroidCount;
     private final int iterations;
     private final boolean converged;
     private final double objective;
     private final List<IterationStats> iterationStats;
     private final ClusterModel model;
-    private final java.util.Map<String, double[]> pointScores;
-    private final int[] ordering;
-    private final ClusterHierarchy hierarchy;
+    private final Map<String, Artifact> artifacts;
 
     private ClusteringResult(Builder b) {
         this.labels = b.labels;
-        this.centroids = b.centroids;
-        this.centroidCount = b.centroidCount;
         this.iterations = b.iterations;
         this.converged = b.converged;
         this.objective = b.objective;
         this.iterationStats = List.copyOf(b.iterationStats);
         this.model = b.model;
-        this.pointScores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.pointScores));
-        this.ordering = b.ordering;
-        this.hierarchy = b.hierarchy;
+        this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(b.artifacts));
     }
 
     /**
@@ -69,12 +79,12 @@ public final class ClusteringResult {
 
     /** @return row-major {@code k x d} centroids, if the algorithm has them @since 0.1 */
     public Optional<float[]> centroids() {
-        return Optional.ofNullable(centroids);
+        return first(Centroids.class).map(Centroids::values);
     }
 
     /** @return the number of centroids, or 0 @since 0.1 */
     public int centroidCount() {
-        return centroidCount;
+        return first(Centroids.class).map(Centroids::k).orElse(0);
     }
 
     /** @return iterations run (of the best restart), or 0 if not iterative @since 0.1 */
@@ -110,13 +120,39 @@ public final class ClusteringResult {
      * @return the scores by name, possibly empty (arrays are not copies: do not modify)
      * @since 0.1
      */
-    public java.util.Map<String, double[]> pointScores() {
-        return pointScores;
+    public Map<String, double[]> pointScores() {
+        return first(PointScores.class).map(PointScores::scores).orElse(Map.of());
     }
 
-    /** @return a visiting order of the rows (OPTICS' cluster ordering), if the algorithm has one @since 0.1 */
+    /**
+     * Everything the fit made besides labels, by name in the order added; a host writes each to its
+     * result files ({@code NAME/RUN.csv}) whatever its kind.
+     *
+     * @return the artifacts by name
+     * @since 0.2
+     */
+    public Map<String, Artifact> artifacts() {
+        return artifacts;
+    }
+
+    /**
+     * @param <A> an artifact type
+     * @param type the type
+     * @return the first artifact of that type, if any
+     * @since 0.2
+     */
+    public <A extends Artifact> Optional<A> first(Class<A> type) {
+        return artifacts.values().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * @return a visiting order of the rows (OPTICS' cluster ordering), if the algorithm has one
+     * @deprecated since 0.2: read the {@link Reachability} artifact, {@code first(Reachability.class)}
+     * @since 0.1
+     */
+    @Deprecated(since = "0.2")
     public Optional<int[]> ordering() {
-        return Optional.ofNullable(ordering);
+        return first(Reachability.class).map(Reachability::ordering);
     }
 
     /**
@@ -124,10 +160,12 @@ public final class ClusteringResult {
      * clusters give the labels.
      *
      * @return the hierarchy, if the algorithm builds one
+     * @deprecated since 0.2: read the artifact, {@code first(ClusterHierarchy.class)}
      * @since 0.1
      */
+    @Deprecated(since = "0.2")
     public Optional<ClusterHierarchy> hierarchy() {
-        return Optional.ofNullable(hierarchy);
+        return first(ClusterHierarchy.class);
     }
 
     /**
@@ -137,16 +175,14 @@ public final class ClusteringResult {
      */
     public static final class Builder {
         private final int[] labels;
-        private float[] centroids;
-        private int centroidCount;
         private int iterations;
         private boolean converged = true;
         private double objective = Double.NaN;
         private List<IterationStats> iterationStats = List.of();
         private ClusterModel model;
-        private final java.util.Map<String, double[]> pointScores = new java.util.LinkedHashMap<>();
+        private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
+        private final Map<String, double[]> pointScores = new LinkedHashMap<>();
         private int[] ordering;
-        private ClusterHierarchy hierarchy;
 
         private Builder(int[] labels) {
             this.labels = Objects.requireNonNull(labels, "labels");
@@ -159,9 +195,11 @@ public final class ClusteringResult {
          * @since 0.1
          */
         public Builder centroids(float[] rowMajor, int k) {
-            this.centroids = rowMajor;
-            this.centroidCount = k;
-            return this;
+            if (k <= 0) {
+                artifacts.remove(CENTROIDS);
+                return this;
+            }
+            return artifact(CENTROIDS, new Centroids(rowMajor, k, rowMajor.length / k));
         }
 
         /**
@@ -215,6 +253,8 @@ public final class ClusteringResult {
         }
 
         /**
+         * Adds one score to the {@value #POINT_SCORES} artifact.
+         *
          * @param name score name, lower snake case (see {@link ClusteringResult#pointScores()})
          * @param values one value per row
          * @return this
@@ -225,15 +265,51 @@ public final class ClusteringResult {
                 throw new IllegalArgumentException("point score '" + name + "' has " + values.length + " values for "
                         + labels.length + " rows");
             }
-            this.pointScores.put(name, values);
+            pointScores.put(name, values);
+            return artifact(POINT_SCORES, new PointScores(pointScores, labels.length));
+        }
+
+        /**
+         * Attaches an artifact under a name (its file name in the result files); a second one under the
+         * same name replaces the first. The {@value #POINT_SCORES} and {@value #CENTROIDS} names are
+         * the ones {@link #pointScore} and {@link #centroids} use.
+         *
+         * @param name lower snake case, unique within the result; usually the kind
+         * @param artifact the artifact
+         * @return this
+         * @throws IllegalArgumentException if the name is not lower snake case, a per-point artifact does
+         *     not describe as many points as there are labels, or a condensed tree's root is not the
+         *     number of rows
+         * @since 0.2
+         */
+        public Builder artifact(String name, Artifact artifact) {
+            ArtifactKinds.checkName("artifact name", name);
+            Objects.requireNonNull(artifact, name);
+            if (artifact.points().isPresent() && artifact.points().getAsInt() != labels.length) {
+                throw new IllegalArgumentException("artifact '" + name + "' describes " + artifact.points().getAsInt()
+                        + " points; the result has " + labels.length + " rows");
+            }
+            if (artifact instanceof ClusterHierarchy tree && tree.rows() > 0 && tree.root() != labels.length) {
+                throw new IllegalArgumentException("the cluster hierarchy's root is " + tree.root() + " but its points must be the "
+                        + labels.length + " rows (root id " + labels.length + ")");
+            }
+            if (name.equals(POINT_SCORES) && artifact instanceof PointScores p && p.scores() != pointScores) {
+                pointScores.clear();
+                pointScores.putAll(p.scores());
+            }
+            artifacts.put(name, artifact);
             return this;
         }
 
         /**
          * @param rows a permutation of the rows (a visiting order)
          * @return this
+         * @deprecated since 0.2: attach a {@link Reachability} artifact; this one is made at
+         *     {@link #build()} from the ordering and the {@code reachability} and {@code core_distance}
+         *     point scores
          * @since 0.1
          */
+        @Deprecated(since = "0.2")
         public Builder ordering(int[] rows) {
             this.ordering = rows;
             return this;
@@ -243,19 +319,24 @@ public final class ClusteringResult {
          * @param tree the condensed tree; its points must be this result's rows (root id = number of rows)
          * @return this
          * @throws IllegalArgumentException if the tree's root is not the number of rows
+         * @deprecated since 0.2: {@code artifact("condensed_tree", tree)}, which this calls
          * @since 0.1
          */
+        @Deprecated(since = "0.2")
         public Builder hierarchy(ClusterHierarchy tree) {
-            if (tree != null && tree.rows() > 0 && tree.root() != labels.length) {
-                throw new IllegalArgumentException("the cluster hierarchy's root is " + tree.root() + " but its points must be the "
-                        + labels.length + " rows (root id " + labels.length + ")");
-            }
-            this.hierarchy = tree;
-            return this;
+            return tree == null ? this : artifact(ArtifactKinds.CONDENSED_TREE, tree);
         }
 
         /** @return the result @since 0.1 */
         public ClusteringResult build() {
+            if (ordering != null && artifacts.values().stream().noneMatch(Reachability.class::isInstance)) {
+                double[] reach = pointScores.get("reachability");
+                if (reach == null) {
+                    reach = new double[ordering.length];
+                    java.util.Arrays.fill(reach, Double.NaN);
+                }
+                artifact(ArtifactKinds.REACHABILITY, Reachability.ofRows(ordering, reach, pointScores.get("core_distance")));
+            }
             return new ClusteringResult(this);
         }
     }

@@ -11,7 +11,7 @@ import dev.clusterlab.host.Fit;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.data.LabelFiles;
 import dev.clusterlab.host.output.AtomicFiles;
-import dev.clusterlab.host.output.HierarchyFiles;
+import dev.clusterlab.host.output.ArtifactFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code isolation: process}: one fit in a child JVM running {@code clusterlab cluster} on the
  * (preprocessed) data written to a temporary CSV file, for plugins that cannot be trusted to stop when
  * asked or to stay within memory. A timeout kills the child; a crash or an out-of-memory error there
- * fails only that run. The child loads the same plugins folder and kernels. Its labels, reachability
- * plot and condensed tree come back as files ({@code --output}, {@code --reachability},
- * {@code --condensed-tree}); the model and the other point scores do not.
+ * fails only that run. The child loads the same plugins folders and kernels. Its labels and every
+ * artifact of its result come back as files ({@code --output}, {@code --artifacts}), whatever their
+ * kind; the model stays in the child.
  */
 final class ChildProcessFit {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Seconds a child JVM gets to start, load plugins and read its data before the run's timeout counts. */
     static final double START_ALLOWANCE_SECONDS = 15;
-    /** How {@code clusterlab cluster} starts the note that an algorithm has no reachability plot or tree to write. */
-    static final String NOT_WRITTEN = "note: nothing written to --";
 
     /** What happened in the child. */
     sealed interface Outcome {
@@ -67,8 +65,8 @@ final class ChildProcessFit {
                     "-Dclusterlab.kernels=" + lab.kernels().implementation(),
                     "dev.clusterlab.runner.Main", "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
                     Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
-                    "--output", work.resolve("labels.csv").toString(), "--reachability", work.resolve("reachability.csv").toString(),
-                    "--condensed-tree", work.resolve("condensed_tree.csv").toString(), "--no-default-plugins"));
+                    "--output", work.resolve("labels.csv").toString(), "--artifacts", work.resolve("artifacts").toString(),
+                    "--no-default-plugins"));
             // The child loads exactly the parent's folders, in the same order, and the same class path.
             for (Path folder : lab.registry().folders()) {
                 cmd.addAll(List.of("--plugins", folder.toString()));
@@ -98,7 +96,7 @@ final class ChildProcessFit {
             }
             if (p.exitValue() != 0) {
                 String err = Files.readString(work.resolve("err.txt")).lines()
-                        .filter(l -> !l.startsWith("WARNING: Using incubator modules") && !l.startsWith(NOT_WRITTEN)).reduce((a, b) -> a + " " + b).orElse("");
+                        .filter(l -> !l.startsWith("WARNING: Using incubator modules")).reduce((a, b) -> a + " " + b).orElse("");
                 return new Outcome.Failed("child JVM exited with " + p.exitValue() + (err.isBlank() ? "" : ": " + shorten(err)));
             }
             @SuppressWarnings("unchecked")
@@ -108,26 +106,16 @@ final class ChildProcessFit {
             ClusteringResult.Builder b = ClusteringResult.builder(labels)
                     .iterations(((Number) json.get("iterations")).intValue())
                     .objective(objective instanceof Number num ? num.doubleValue() : Double.NaN);
-            // The reachability plot and condensed tree come back through files; point scores other than
-            // reachability and core_distance, and the model, stay in the child.
-            Path reachability = work.resolve("reachability.csv");
-            if (Files.exists(reachability)) {
-                HierarchyFiles.readReachability(reachability, data.n()).into(b);
-            }
-            Path tree = work.resolve("condensed_tree.csv");
-            if (Files.exists(tree)) {
-                b.hierarchy(HierarchyFiles.readCondensedTree(tree, data.n()));
-            }
+            ArtifactFiles.readFolder(work.resolve("artifacts")).forEach(b::artifact);
             ClusteringResult r = b.build();
             return new Outcome.Done(new Fit(r, params, ((Number) json.get("seconds")).doubleValue(),
                     lab.provenance(alg, params, run.seed(), data, threads)));
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path f : files.toList()) {
+            try (var files = Files.walk(work)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(f);
                 }
             }
-            Files.deleteIfExists(work);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.clusterlab.host.Fit;
 import dev.clusterlab.host.data.DatasetLoader;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
+import dev.clusterlab.host.output.RunStatus;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.plugin.Registry;
 import java.io.PrintStream;
@@ -175,10 +176,10 @@ public final class ExperimentRunner {
             if ("process".equals(e.isolation())) {
                 ChildProcessFit.Outcome o = ChildProcessFit.fit(lab, alg, data, run, threads, e.timeoutSeconds());
                 if (o instanceof ChildProcessFit.Outcome.Failed f) {
-                    return new Executed(failed(run, RunRecord.FAILED, f.message()), null, null);
+                    return new Executed(failed(run, RunStatus.FAILED, f.message()), null, null);
                 }
                 if (o instanceof ChildProcessFit.Outcome.TimedOut) {
-                    return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                    return new Executed(failed(run, RunStatus.TIMEOUT, String.format(Locale.ROOT,
                             "did not finish within the timeout of %s s; its child JVM was killed", e.timeoutSeconds())), null, null);
                 }
                 fit = ((ChildProcessFit.Outcome.Done) o).fit();
@@ -186,29 +187,30 @@ public final class ExperimentRunner {
                 fit = fits == null ? lab.fit(alg, data, run.params(), ctx) : withTimeout(e, alg, data, run, ctx, cancellation, fits);
             }
             if (fit == null) {
-                return new Executed(failed(run, RunRecord.TIMEOUT, String.format(Locale.ROOT,
+                return new Executed(failed(run, RunStatus.TIMEOUT, String.format(Locale.ROOT,
                         "did not finish within the timeout of %s s (the fit was asked to stop)", e.timeoutSeconds())), null, null);
             }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
             Map<String, Double> metrics = lab.metrics(e.metrics(), data, labels, ctx, notes);
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
-                    run.seed(), run.repeat(), RunRecord.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
-                    fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics);
+                    run.seed(), run.repeat(), RunStatus.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
+                    fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)
+                    .withArtifacts(fit.result());
             return new Executed(rec, fit.result(), fit.provenance());
         } catch (UserInputException ex) {
-            return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, ex.getMessage()), null, null);
         } catch (java.io.IOException ex) {
-            return new Executed(failed(run, RunRecord.FAILED, "could not run the child JVM: " + ex.getMessage()), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, "could not run the child JVM: " + ex.getMessage()), null, null);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return new Executed(failed(run, RunRecord.FAILED, "interrupted"), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, "interrupted"), null, null);
         } catch (OutOfMemoryError ex) {
-            return new Executed(failed(run, RunRecord.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
         } catch (dev.clusterlab.host.PluginFailure ex) {
-            return new Executed(failed(run, RunRecord.FAILED, ex.getMessage()), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, ex.getMessage()), null, null);
         } catch (RuntimeException | StackOverflowError | LinkageError ex) {
-            return new Executed(failed(run, RunRecord.FAILED, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
+            return new Executed(failed(run, RunStatus.FAILED, "plugin " + alg.pluginId() + " threw " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage())), null, null);
         }
     }
@@ -244,7 +246,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private static RunRecord failed(PlannedRun run, String status, String message) {
+    private static RunRecord failed(PlannedRun run, RunStatus status, String message) {
         return new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                 run.seed(), run.repeat(), status, message.replace('\n', ' '), Double.NaN, 0, 0, 0, Double.NaN, Map.of());
     }

@@ -42,7 +42,7 @@ final class ProgressReporter {
     synchronized void finished(PlannedRun run, RunRecord rec) {
         running--;
         done++;
-        boolean ok = RunRecord.OK.equals(rec.status());
+        boolean ok = rec.ok();
         if (!ok) {
             failed++;
         }

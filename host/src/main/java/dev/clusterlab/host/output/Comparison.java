@@ -50,7 +50,7 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
 
     private static ConfigSummary summarise(List<RunRecord> runs, List<String> metricIds) {
         RunRecord first = runs.getFirst();
-        List<RunRecord> ok = runs.stream().filter(r -> RunRecord.OK.equals(r.status())).toList();
+        List<RunRecord> ok = runs.stream().filter(r -> r.ok()).toList();
         Map<String, Stat> metrics = new LinkedHashMap<>();
         for (String m : metricIds) {
             metrics.put(m, Stat.of(ok.stream().mapToDouble(r -> r.metrics().getOrDefault(m, Double.NaN)).toArray()));

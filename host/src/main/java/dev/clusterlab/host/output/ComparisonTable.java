@@ -30,7 +30,7 @@ public final class ComparisonTable {
                 row.add(ok(r) ? format(r.metrics().getOrDefault(m, Double.NaN)) : "");
             }
             row.add(ok(r) ? String.format(Locale.ROOT, "%.3f", r.seconds()) : "");
-            row.add(r.status());
+            row.add(r.status().name());
             rows.add(row);
         }
         return align(header, rows, 3);
@@ -67,7 +67,7 @@ public final class ComparisonTable {
     }
 
     private static boolean ok(RunRecord r) {
-        return RunRecord.OK.equals(r.status());
+        return r.ok();
     }
 
     private static void line(StringBuilder s, List<String> cells, int[] width, int firstNumeric) {

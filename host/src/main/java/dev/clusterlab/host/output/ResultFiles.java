@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The files of one experiment's output folder: {@code results.csv} and {@code results.jsonl} (one row
- * per run, appended as each run finishes), {@code labels/RUN.csv}, for runs that have them
- * {@code reachability/RUN.csv} and {@code condensed_tree/RUN.csv} ({@link HierarchyFiles}), the resolved
+ * per run, appended as each run finishes), {@code labels/RUN.csv}, each artifact of a run's result as
+ * {@code NAME/RUN.csv} ({@link ArtifactFiles}; the run's row in {@code results.jsonl} names their kinds), the resolved
  * {@code experiment.yaml} and {@code provenance.json}. Every write is atomic, so an interrupted experiment leaves only complete
  * rows and files.
  */
@@ -32,16 +32,14 @@ public final class ResultFiles {
         this.dir = dir;
         this.metricIds = List.copyOf(metricIds);
         try {
-            Files.createDirectories(dir.resolve("labels"));
+            Files.createDirectories(dir.resolve(LABELS_DIR));
         } catch (java.io.IOException e) {
             throw new dev.clusterlab.api.UserInputException(dir + ": cannot create the output folder: " + e.getMessage(), e);
         }
     }
 
-    /** Folder of the reachability plots, {@code RUN.csv} each. */
-    public static final String REACHABILITY_DIR = "reachability";
-    /** Folder of the condensed trees, {@code RUN.csv} each. */
-    public static final String CONDENSED_TREE_DIR = "condensed_tree";
+    /** Folder of the labels, {@code RUN.csv} each; no artifact may take its name. */
+    public static final String LABELS_DIR = "labels";
 
     /** @return the output folder */
     public Path dir() {
@@ -59,8 +57,8 @@ public final class ResultFiles {
     }
 
     /**
-     * Appends the run to both results files and writes its labels and, when the result has them, its
-     * reachability plot and condensed tree (all before the row, so a recorded run has its files).
+     * Appends the run to both results files and writes its labels and every artifact of its result
+     * (all before the row, so a recorded run has its files).
      *
      * @param r the run
      * @param result its result, or {@code null} if it failed
@@ -71,13 +69,11 @@ public final class ResultFiles {
 
     private void write(RunRecord r, int[] labels, dev.clusterlab.api.algorithm.ClusteringResult result) {
         if (result != null) {
-            HierarchyFiles.Reachability.of(result).ifPresent(plot -> HierarchyFiles.writeReachability(
-                    folder(REACHABILITY_DIR).resolve(r.runId() + ".csv"), plot, result.labels()));
-            result.hierarchy().ifPresent(tree -> HierarchyFiles.writeCondensedTree(
-                    folder(CONDENSED_TREE_DIR).resolve(r.runId() + ".csv"), tree));
+            result.artifacts().forEach((name, a) -> ArtifactFiles.write(
+                    folder(artifactFolder(name)).resolve(r.runId() + ".csv"), a, result.labels()));
         }
         if (labels != null) {
-            LabelFiles.write(dir.resolve("labels").resolve(r.runId() + ".csv"), labels);
+            LabelFiles.write(dir.resolve(LABELS_DIR).resolve(r.runId() + ".csv"), labels);
         }
         Path csv = dir.resolve("results.csv");
         StringBuilder lines = new StringBuilder();
@@ -87,6 +83,15 @@ public final class ResultFiles {
         lines.append(csvLine(csvRow(r)));
         AtomicFiles.append(csv, lines.toString());
         AtomicFiles.append(dir.resolve("results.jsonl"), JSON.writeValueAsString(jsonRow(r)) + "\n");
+    }
+
+    /**
+     * @param name an artifact's name
+     * @return the folder its files go to: the name, except that an artifact named like the labels
+     *     folder goes to {@code artifact_NAME}
+     */
+    public static String artifactFolder(String name) {
+        return name.equals(LABELS_DIR) ? "artifact_" + name : name;
     }
 
     private Path folder(String name) {
@@ -148,7 +153,7 @@ public final class ResultFiles {
                 }
                 try {
                     Map<?, ?> row = JSON.readValue(line, Map.class);
-                    if (RunRecord.OK.equals(row.get("status"))) {
+                    if (RunStatus.OK.name().equals(row.get("status"))) {
                         done.add(String.valueOf(row.get("run_id")));
                     }
                 } catch (tools.jackson.core.JacksonException partial) {
@@ -244,15 +249,25 @@ public final class ResultFiles {
                 out.add(new RunRecord(String.valueOf(row.get("run_id")), String.valueOf(row.get("dataset")),
                         String.valueOf(row.get("algorithm")), String.valueOf(row.get("algorithm_id")),
                         (Map<String, Object>) row.getOrDefault("params", Map.of()), ((Number) row.get("seed")).longValue(),
-                        ((Number) row.get("repeat")).intValue(), String.valueOf(row.get("status")),
+                        ((Number) row.get("repeat")).intValue(), status(row.get("status")),
                         String.valueOf(row.getOrDefault("message", "")), number(row.get("seconds")),
                         ((Number) row.get("clusters")).intValue(), ((Number) row.get("noise")).intValue(),
-                        ((Number) row.get("iterations")).intValue(), number(row.get("objective")), metrics));
+                        ((Number) row.get("iterations")).intValue(), number(row.get("objective")), metrics,
+                        (Map<String, String>) row.getOrDefault("artifacts", Map.of())));
             }
         } catch (java.io.IOException e) {
             throw new dev.clusterlab.api.UserInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    private static RunStatus status(Object text) {
+        for (RunStatus s : RunStatus.values()) {
+            if (s.name().equals(text)) {
+                return s;
+            }
+        }
+        return RunStatus.FAILED; // a status this version does not know: not a finished run
     }
 
     private static double number(Object v) {
@@ -269,7 +284,7 @@ public final class ResultFiles {
 
     private List<String> csvRow(RunRecord r) {
         List<String> row = new ArrayList<>(List.of(r.runId(), r.dataset(), r.algorithm(), r.paramsText(),
-                Long.toString(r.seed()), Integer.toString(r.repeat()), r.status(), num(r.seconds()),
+                Long.toString(r.seed()), Integer.toString(r.repeat()), r.status().name(), num(r.seconds()),
                 Integer.toString(r.clusters()), Integer.toString(r.noise()), Integer.toString(r.iterations()), num(r.objective())));
         for (String m : metricIds) {
             row.add(num(r.metrics().getOrDefault(m, Double.NaN)));
@@ -287,7 +302,7 @@ public final class ResultFiles {
         m.put("params", r.params());
         m.put("seed", r.seed());
         m.put("repeat", r.repeat());
-        m.put("status", r.status());
+        m.put("status", r.status().name());
         m.put("seconds", finite(r.seconds()));
         m.put("clusters", r.clusters());
         m.put("noise", r.noise());
@@ -296,6 +311,9 @@ public final class ResultFiles {
         Map<String, Object> metrics = new LinkedHashMap<>();
         r.metrics().forEach((k, v) -> metrics.put(k, finite(v)));
         m.put("metrics", metrics);
+        if (!r.artifacts().isEmpty()) {
+            m.put("artifacts", r.artifacts());
+        }
         if (!r.message().isEmpty()) {
             m.put("message", r.message());
         }

@@ -1,10 +1,7 @@
 package dev.clusterlab.host.report;
 
 import dev.clusterlab.api.Dataset;
-import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.host.output.ConfigSummary;
-import dev.clusterlab.host.output.HierarchyFiles;
-import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +14,7 @@ import java.util.TreeMap;
  * The pictures of one run (the best configuration's first OK run): its points in 2-D coloured by
  * cluster, projected with {@link Pca} when the data has more than two features, and its cluster sizes.
  * At most {@value #MAX_POINTS} evenly spaced rows are drawn, which keeps the file small and the choice
- * deterministic; sizes count every row. When the run's algorithm left a reachability plot (OPTICS) or a
- * condensed tree (HDBSCAN*) in the output folder, it is drawn too ({@link SvgReachability},
- * {@link SvgCondensedTree}), with the file its data is in.
+ * deterministic; sizes count every row. The run's artifacts follow ({@link ArtifactFigures}).
  */
 final class BestRunPlots {
     static final int MAX_POINTS = 5000;
@@ -35,7 +30,7 @@ final class BestRunPlots {
      * @return figures, or a note saying why there are none
      */
     static String render(Report r, Dataset data, ConfigSummary best) {
-        RunRecord run = best.runs().stream().filter(x -> RunRecord.OK.equals(x.status())).findFirst().orElse(null);
+        RunRecord run = best.runs().stream().filter(x -> x.ok()).findFirst().orElse(null);
         if (run == null) {
             return note("No run of the best configuration finished, so there is nothing to draw.");
         }
@@ -56,8 +51,7 @@ final class BestRunPlots {
                 .append(SvgBars.render(sizeBars(labels), "points", "Cluster sizes of " + who))
                 .append("<figcaption>Cluster sizes of ").append(Html.esc(who)).append(" (all ").append(data.n())
                 .append(" points).</figcaption></figure>");
-        s.append(reachability(r, run, labels, who));
-        s.append(condensedTree(r, run, labels, who));
+        s.append(ArtifactFigures.render(r, run, labels, who));
         s.append("</div>\n");
         return s.toString();
     }
@@ -111,69 +105,6 @@ final class BestRunPlots {
         }
         s.append("</figcaption>").append(legend(labels)).append("</figure>");
         return s.toString();
-    }
-
-    private static String reachability(Report r, RunRecord run, int[] labels, String who) {
-        HierarchyFiles.Reachability plot;
-        try {
-            plot = r.labels().reachability(run, labels.length).orElse(null);
-        } catch (RuntimeException ex) {
-            return note("The reachability plot of run " + run.runId() + " could not be read: " + ex.getMessage());
-        }
-        if (plot == null) {
-            return "";
-        }
-        int n = plot.ordering().length;
-        int[] ordered = new int[n];
-        for (int i = 0; i < n; i++) {
-            ordered[i] = labels[plot.ordering()[i]];
-        }
-        String title = "Reachability plot of " + who;
-        int inf = SvgReachability.infinite(plot.reachability());
-        int per = SvgReachability.pointsPerBar(n);
-        StringBuilder s = new StringBuilder();
-        s.append("<figure style=\"max-width:").append(SvgReachability.WIDTH).append("px\">")
-                .append(SvgReachability.render(plot.reachability(), ordered, title));
-        s.append("<figcaption>").append(Html.esc(title)).append(": the reachability distance of each point in the cluster ordering,"
-                + " coloured by cluster; valleys are clusters.");
-        if (inf > 0) {
-            s.append(' ').append(inf).append(inf == 1 ? " point has" : " points have").append(" infinite reachability (not reachable"
-                    + " from the points before it, the first point always) and ").append(inf == 1 ? "is" : "are")
-                    .append(" drawn pale up to the top of the plot with a dark cap: the height there is not a value.");
-        }
-        if (per > 1) {
-            s.append(" Each bar stands for ").append(per).append(" consecutive points: their largest reachability, their most common"
-                    + " label.");
-        }
-        s.append(" Data: ").append(Html.esc(ResultFiles.REACHABILITY_DIR + "/" + run.runId() + ".csv")).append('.');
-        return s.append("</figcaption></figure>").toString();
-    }
-
-    private static String condensedTree(Report r, RunRecord run, int[] labels, String who) {
-        SvgCondensedTree.Drawn drawn;
-        String title = "Condensed tree of " + who;
-        try {
-            ClusterHierarchy tree = r.labels().hierarchy(run, labels.length).orElse(null);
-            if (tree == null) {
-                return "";
-            }
-            drawn = SvgCondensedTree.render(tree, labels, title);
-        } catch (RuntimeException ex) {
-            return note("The condensed tree of run " + run.runId() + " could not be read: " + ex.getMessage());
-        }
-        StringBuilder s = new StringBuilder();
-        s.append("<figure style=\"max-width:").append(SvgCondensedTree.WIDTH).append("px\">").append(drawn.svg());
-        s.append("<figcaption>").append(Html.esc(title)).append(": clusters downwards as \u03bb = 1 / distance grows; each icicle is"
-                + " as wide as the points still in that cluster. The selected clusters, which give the labels, are outlined and"
-                + " filled in their cluster colour; grey clusters are not selected.");
-        if (drawn.drawn() < drawn.clusters()) {
-            s.append(" The ").append(drawn.drawn()).append(" largest of ").append(drawn.clusters()).append(" clusters are drawn.");
-        }
-        if (drawn.infinite()) {
-            s.append(" Points at distance 0 (infinite \u03bb) leave at the bottom edge.");
-        }
-        s.append(" Data: ").append(Html.esc(ResultFiles.CONDENSED_TREE_DIR + "/" + run.runId() + ".csv")).append('.');
-        return s.append("</figcaption></figure>").toString();
     }
 
     private static String legend(int[] labels) {

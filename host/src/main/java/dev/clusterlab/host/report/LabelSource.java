@@ -1,19 +1,16 @@
 package dev.clusterlab.host.report;
 
-import dev.clusterlab.api.algorithm.ClusterHierarchy;
+import dev.clusterlab.api.artifact.Artifact;
 import dev.clusterlab.host.data.LabelFiles;
-import dev.clusterlab.host.output.HierarchyFiles;
+import dev.clusterlab.host.output.ArtifactFiles;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * Where the report finds the labels of a run, and its reachability plot and condensed tree when its
- * algorithm made them. The experiment runner does not keep results in memory (a large experiment
+ * Where the report finds the labels of a run and its artifacts. The experiment runner does not keep results in memory (a large experiment
  * would not fit), and a resumed experiment has runs from earlier invocations, so the command reads
- * them back from {@code labels/RUN.csv}, {@code reachability/RUN.csv} and {@code condensed_tree/RUN.csv};
+ * them back from {@code labels/RUN.csv} and {@code NAME/RUN.csv} for each artifact;
  * tests pass them in memory.
  */
 @FunctionalInterface
@@ -28,22 +25,13 @@ public interface LabelSource {
 
     /**
      * @param run an OK run
+     * @param name one of {@link RunRecord#artifacts()}' names
      * @param n the dataset's rows
-     * @return its reachability plot, if its algorithm made one (OPTICS)
-     * @throws dev.clusterlab.api.UserInputException if it exists but cannot be read
+     * @return that artifact
+     * @throws dev.clusterlab.api.UserInputException if it cannot be read or does not describe {@code n} rows
      */
-    default Optional<HierarchyFiles.Reachability> reachability(RunRecord run, int n) {
-        return Optional.empty();
-    }
-
-    /**
-     * @param run an OK run
-     * @param n the dataset's rows
-     * @return its condensed tree, if its algorithm made one (HDBSCAN*)
-     * @throws dev.clusterlab.api.UserInputException if it exists but cannot be read
-     */
-    default Optional<ClusterHierarchy> hierarchy(RunRecord run, int n) {
-        return Optional.empty();
+    default Artifact artifact(RunRecord run, String name, int n) {
+        throw new dev.clusterlab.api.UserInputException("run " + run.runId() + ": no artifact '" + name + "' at hand");
     }
 
     /**
@@ -56,7 +44,7 @@ public interface LabelSource {
 
     /**
      * @param dir an experiment's output folder
-     * @return a source reading the labels, reachability plots and condensed trees written by {@link ResultFiles}
+     * @return a source reading the labels and artifacts written by {@link ResultFiles}
      */
     static LabelSource outputFolder(Path dir) {
         return new LabelSource() {
@@ -66,15 +54,14 @@ public interface LabelSource {
             }
 
             @Override
-            public Optional<HierarchyFiles.Reachability> reachability(RunRecord run, int n) {
-                Path f = dir.resolve(ResultFiles.REACHABILITY_DIR).resolve(run.runId() + ".csv");
-                return Files.exists(f) ? Optional.of(HierarchyFiles.readReachability(f, n)) : Optional.empty();
-            }
-
-            @Override
-            public Optional<ClusterHierarchy> hierarchy(RunRecord run, int n) {
-                Path f = dir.resolve(ResultFiles.CONDENSED_TREE_DIR).resolve(run.runId() + ".csv");
-                return Files.exists(f) ? Optional.of(HierarchyFiles.readCondensedTree(f, n)) : Optional.empty();
+            public Artifact artifact(RunRecord run, String name, int n) {
+                Path f = dir.resolve(ResultFiles.artifactFolder(name)).resolve(run.runId() + ".csv");
+                Artifact a = ArtifactFiles.read(f, run.artifacts().getOrDefault(name, name));
+                if (a.points().isPresent() && a.points().getAsInt() != n) {
+                    throw new dev.clusterlab.api.UserInputException(f + ": describes " + a.points().getAsInt()
+                            + " points; the dataset has " + n + " rows");
+                }
+                return a;
             }
         };
     }

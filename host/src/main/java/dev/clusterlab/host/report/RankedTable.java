@@ -81,7 +81,7 @@ final class RankedTable {
 
     private static String failures(List<ConfigSummary> configs) {
         List<RunRecord> failed = configs.stream().flatMap(cs -> cs.runs().stream())
-                .filter(run -> !RunRecord.OK.equals(run.status())).toList();
+                .filter(run -> !run.ok()).toList();
         if (failed.isEmpty()) {
             return "";
         }

@@ -53,7 +53,7 @@ public final class ReportWriter {
         long configs = r.comparison().configs().values().stream().mapToLong(List::size).sum();
         List<RunRecord> runs = r.comparison().configs().values().stream().flatMap(List::stream)
                 .flatMap((ConfigSummary cs) -> cs.runs().stream()).toList();
-        long failed = runs.stream().filter(x -> !RunRecord.OK.equals(x.status())).count();
+        long failed = runs.stream().filter(x -> !x.ok()).count();
         return r.comparison().datasets().size() + (r.comparison().datasets().size() == 1 ? " dataset, " : " datasets, ")
                 + configs + (configs == 1 ? " configuration, " : " configurations, ") + runs.size() + (runs.size() == 1 ? " run" : " runs")
                 + (failed > 0 ? " (" + failed + " did not finish)" : "") + ".";

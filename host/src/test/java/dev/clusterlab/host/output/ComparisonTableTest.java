@@ -16,7 +16,7 @@ class ComparisonTableTest {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("silhouette", sil);
         m.put("adjusted_rand", ari);
-        return new RunRecord("id", dataset, label, "kmeans", params, seed, 0, RunRecord.OK, "", seconds, clusters, 0, 5, 1.0, m);
+        return new RunRecord("id", dataset, label, "kmeans", params, seed, 0, RunStatus.OK, "", seconds, clusters, 0, 5, 1.0, m);
     }
 
     /** Cuts a line into cells using the widths of the dashed rule line. */
@@ -55,7 +55,7 @@ class ComparisonTableTest {
         List<RunRecord> runs = List.of(
                 run("blobs", "kmeans-pp", p1, 42, 2, 0.71234, Double.NaN, 0.0123),
                 run("moons-long-name", "km", p2, 1043, 12, -0.05, 0.25, 12.5),
-                new RunRecord("id3", "blobs", "km", "kmeans", p1, 7, 0, RunRecord.FAILED, "boom", Double.NaN, 0, 0, 0,
+                new RunRecord("id3", "blobs", "km", "kmeans", p1, 7, 0, RunStatus.FAILED, "boom", Double.NaN, 0, 0, 0,
                         Double.NaN, Map.of()));
         String table = ComparisonTable.render(runs, METRICS);
         List<String> lines = table.lines().toList();

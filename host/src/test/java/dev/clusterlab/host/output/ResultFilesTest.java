@@ -31,11 +31,11 @@ class ResultFilesTest {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("silhouette", silhouette);
         metrics.put("adjusted_rand", ari);
-        return new RunRecord(id, "blobs", "km", "kmeans", params, 42, 0, RunRecord.OK, "", 0.25, 3, 0, 7, 12.5, metrics);
+        return new RunRecord(id, "blobs", "km", "kmeans", params, 42, 0, RunStatus.OK, "", 0.25, 3, 0, 7, 12.5, metrics);
     }
 
     static RunRecord failed(String id) {
-        return new RunRecord(id, "blobs", "km", "kmeans", Map.of("k", 9L), 43, 1, RunRecord.FAILED,
+        return new RunRecord(id, "blobs", "km", "kmeans", Map.of("k", 9L), 43, 1, RunStatus.FAILED,
                 "plugin x threw IllegalStateException: boom, twice", Double.NaN, 0, 0, 0, Double.NaN, Map.of());
     }
 

@@ -6,7 +6,9 @@ import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.host.output.Comparison;
-import dev.clusterlab.host.output.HierarchyFiles;
+import dev.clusterlab.api.artifact.Artifact;
+import dev.clusterlab.api.artifact.Reachability;
+import dev.clusterlab.host.output.RunStatus;
 import dev.clusterlab.host.output.RunRecord;
 import dev.clusterlab.host.output.SampleHierarchy;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ class HierarchyPlotsTest {
     private static Document doc;
 
     /** OPTICS: three valleys of 800 points (labels 0, 1, noise around), infinite at the start of each. */
-    static HierarchyFiles.Reachability opticsPlot(int[] labels) {
+    static Reachability opticsPlot(int[] labels) {
         int[] order = new int[OPTICS_N];
         double[] reach = new double[OPTICS_N];
         SplittableRandom rnd = new SplittableRandom(3);
@@ -46,20 +48,20 @@ class HierarchyPlotsTest {
             labels[order[i]] = valley >= 3 ? -1 : valley % 2 == 0 ? valley / 2 : 1;
             reach[i] = i % 800 == 0 ? Double.POSITIVE_INFINITY : valley >= 3 ? 2 + rnd.nextDouble() : 0.2 + 0.1 * rnd.nextDouble();
         }
-        return new HierarchyFiles.Reachability(order, reach, new double[OPTICS_N]);
+        return new Reachability(order, reach, new double[OPTICS_N]);
     }
 
     static Report report() {
         int[] opticsLabels = new int[OPTICS_N];
-        HierarchyFiles.Reachability plot = opticsPlot(opticsLabels);
+        Reachability plot = opticsPlot(opticsLabels);
         Map<String, Dataset> datasets = new java.util.LinkedHashMap<>();
         datasets.put(OPTICS_DATA, Dataset.of(OPTICS_DATA, OPTICS_N, 2, points(OPTICS_N), List.of("x", "y"), null));
         datasets.put(HDBSCAN_DATA, Dataset.of(HDBSCAN_DATA, SampleHierarchy.N, 2, points(SampleHierarchy.N), List.of("x", "y"), null));
         List<RunRecord> records = new ArrayList<>();
-        records.add(new RunRecord(OPTICS_RUN, OPTICS_DATA, "optics", "optics", Map.of("min_samples", 5), 0, 0, RunRecord.OK, "", 0.1,
-                3, 100, 1, Double.NaN, Map.of("silhouette", 0.4)));
-        records.add(new RunRecord(HDBSCAN_RUN, HDBSCAN_DATA, "hdbscan", "hdbscan", Map.of("min_cluster_size", 10), 0, 0, RunRecord.OK,
-                "", 0.1, 2, 5, 1, Double.NaN, Map.of("silhouette", 0.5)));
+        records.add(new RunRecord(OPTICS_RUN, OPTICS_DATA, "optics", "optics", Map.of("min_samples", 5), 0, 0, RunStatus.OK, "", 0.1,
+                3, 100, 1, Double.NaN, Map.of("silhouette", 0.4), Map.of("reachability", "reachability")));
+        records.add(new RunRecord(HDBSCAN_RUN, HDBSCAN_DATA, "hdbscan", "hdbscan", Map.of("min_cluster_size", 10), 0, 0, RunStatus.OK,
+                "", 0.1, 2, 5, 1, Double.NaN, Map.of("silhouette", 0.5), Map.of("condensed_tree", "condensed_tree")));
         Comparison c = Comparison.of(records, List.of("silhouette"), "silhouette", true);
         LabelSource source = new LabelSource() {
             @Override
@@ -68,13 +70,8 @@ class HierarchyPlotsTest {
             }
 
             @Override
-            public Optional<HierarchyFiles.Reachability> reachability(RunRecord run, int n) {
-                return run.runId().equals(OPTICS_RUN) ? Optional.of(plot) : Optional.empty();
-            }
-
-            @Override
-            public Optional<ClusterHierarchy> hierarchy(RunRecord run, int n) {
-                return run.runId().equals(HDBSCAN_RUN) ? Optional.of(SampleHierarchy.tree()) : Optional.empty();
+            public Artifact artifact(RunRecord run, String name, int n) {
+                return run.runId().equals(OPTICS_RUN) ? plot : SampleHierarchy.tree();
             }
         };
         return new Report("density " + ReportFixture.CANARY_SCRIPT, c, datasets, source, id -> Optional.empty(), id -> Optional.empty());
@@ -235,8 +232,11 @@ class HierarchyPlotsTest {
             }
 
             @Override
-            public Optional<ClusterHierarchy> hierarchy(RunRecord run, int n) {
-                throw new UserInputException("condensed_tree/x.csv:3: expected an integer; found '<b>'");
+            public Artifact artifact(RunRecord run, String name, int n) {
+                if (name.equals("condensed_tree")) {
+                    throw new UserInputException("condensed_tree/x.csv:3: expected an integer; found '<b>'");
+                }
+                throw new UserInputException("reachability/x.csv:2: expected a number; found 'y'");
             }
         };
         String out = ReportWriter.html(new Report(r.title(), r.comparison(), r.datasets(), broken, r.algorithms(), r.metrics()));

@@ -6,6 +6,7 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.host.output.Comparison;
 import dev.clusterlab.host.output.RunRecord;
+import dev.clusterlab.host.output.RunStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ final class ReportFixture {
             noisy[i] = i % 10 == 0 ? -1 : truth[i];
         }
         add(BLOBS, "dbscan", "dbscan", Map.of("eps", 0.5), 0, noisy, 0.2, Double.NaN, Map.of("silhouette", 0.6, "ari", 0.8));
-        records.add(new RunRecord("blobs-dbscan-failed", BLOBS, "dbscan", "dbscan", Map.of("eps", 0.01), 0, 0, RunRecord.FAILED,
+        records.add(new RunRecord("blobs-dbscan-failed", BLOBS, "dbscan", "dbscan", Map.of("eps", 0.01), 0, 0, RunStatus.FAILED,
                 "out of memory " + CANARY_IMG, Double.NaN, 0, 0, 0, Double.NaN, Map.of()));
 
         for (int seed = 0; seed < 2; seed++) {
@@ -90,7 +91,7 @@ final class ReportFixture {
         labels.put(id, l);
         int clusters = (int) java.util.Arrays.stream(l).filter(x -> x >= 0).distinct().count();
         int noise = (int) java.util.Arrays.stream(l).filter(x -> x < 0).count();
-        records.add(new RunRecord(id, ds, alg, algId, params, seed, seed, RunRecord.OK, "", seconds, clusters, noise, 10, objective,
+        records.add(new RunRecord(id, ds, alg, algId, params, seed, seed, RunStatus.OK, "", seconds, clusters, noise, 10, objective,
                 metrics));
     }
 

@@ -7,11 +7,12 @@ import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.LabelFiles;
-import dev.clusterlab.host.output.HierarchyFiles;
+import dev.clusterlab.host.output.ArtifactFiles;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.Fit;
 import dev.clusterlab.host.plugin.Registry;
+import dev.clusterlab.api.artifact.Artifact;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Fit one algorithm on one CSV file; print a summary (table or one line of JSON) and write the labels.")
 final class ClusterCommand implements Callable<Integer> {
-    /** Starts the note printed when the algorithm has nothing for --reachability or --condensed-tree. */
-    static final String NOT_WRITTEN = "note: nothing written to --";
+    /** Starts the note printed when the algorithm has no artifact of a name given to --artifact. */
+    static final String NOT_WRITTEN = "note: nothing written to --artifact ";
 
     @Option(names = {"-a", "--algorithm"}, required = true, paramLabel = "ID", description = "Algorithm id or alias (see 'clusterlab list').")
     String algorithm;
@@ -55,13 +56,14 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "LABELS.csv", description = "Write the labels here, one per line.")
     Path output;
 
-    @Option(names = "--reachability", paramLabel = "R.csv",
-            description = "Write the reachability plot here (OPTICS): position,row,reachability,core_distance,label in cluster ordering.")
-    Path reachability;
+    @Option(names = "--artifact", paramLabel = "NAME=FILE.csv",
+            description = "Write the result's artifact NAME (e.g. reachability, condensed_tree, point_scores, centroids) to FILE.csv;"
+                    + " repeat for more. 'clusterlab cluster --artifacts DIR' writes them all.")
+    Map<String, Path> artifact = new LinkedHashMap<>();
 
-    @Option(names = "--condensed-tree", paramLabel = "T.csv",
-            description = "Write the condensed tree here (HDBSCAN): parent,child,lambda_val,child_size as the hdbscan package.")
-    Path condensedTree;
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "Write every artifact of the result as DIR/NAME.csv, with DIR/artifacts.json naming their kinds.")
+    Path artifacts;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: 0).")
     long seed;
@@ -125,18 +127,7 @@ final class ClusterCommand implements Callable<Integer> {
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
             }
-            int[] labels = fit.result().labels();
-            if (reachability != null) {
-                HierarchyFiles.Reachability.of(fit.result()).ifPresentOrElse(
-                        plot -> HierarchyFiles.writeReachability(reachability, plot, labels),
-                        () -> io.err().println(NOT_WRITTEN + "reachability: " + alg.extension().descriptor().id()
-                                + " gives no cluster ordering with reachability"));
-            }
-            if (condensedTree != null) {
-                fit.result().hierarchy().ifPresentOrElse(tree -> HierarchyFiles.writeCondensedTree(condensedTree, tree),
-                        () -> io.err().println(NOT_WRITTEN + "condensed-tree: " + alg.extension().descriptor().id()
-                                + " gives no cluster hierarchy"));
-            }
+            writeArtifacts(fit, alg.extension().descriptor().id());
             if (saveModel != null) {
                 Models.save(saveModel, alg, fit, data);
             }
@@ -145,6 +136,23 @@ final class ClusterCommand implements Callable<Integer> {
                     fit.result().iterations(), fit.result().objective(), values, threads, seed);
             io.out().print(format.equals("json") ? summary.json() : summary.table());
             return 0;
+        }
+    }
+
+    private void writeArtifacts(Fit fit, String id) {
+        Map<String, Artifact> made = fit.result().artifacts();
+        int[] labels = fit.result().labels();
+        artifact.forEach((name, file) -> {
+            Artifact a = made.get(name);
+            if (a == null) {
+                io.err().println(NOT_WRITTEN + name + ": " + id + " made " + (made.isEmpty() ? "no artifacts"
+                        : "only " + String.join(", ", made.keySet())));
+            } else {
+                ArtifactFiles.write(file, a, labels);
+            }
+        });
+        if (artifacts != null) {
+            ArtifactFiles.writeFolder(artifacts, made, labels);
         }
     }
 

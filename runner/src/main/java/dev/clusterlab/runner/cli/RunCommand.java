@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
             io.out().println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
-            long failed = records.stream().filter(r -> !RunRecord.OK.equals(r.status())).count();
+            long failed = records.stream().filter(r -> !r.ok()).count();
             if (failed > 0) {
                 io.err().println(failed + " of " + records.size() + " runs failed; see the message column of " + dir.resolve("results.csv"));
                 return 1;

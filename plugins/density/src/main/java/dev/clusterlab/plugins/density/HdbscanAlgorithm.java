@@ -8,6 +8,7 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.artifact.ArtifactKinds;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import dev.clusterlab.api.param.Params;
@@ -36,7 +37,7 @@ import org.pf4j.Extension;
  * Labels number the selected clusters in the order of their condensed-tree ids, as scikit-learn;
  * {@code -1} is noise. The result's {@link ClusteringResult#pointScores() point scores} are
  * {@code probability}, {@code outlier_score} (GLOSH) and {@code core_distance}, by row; its
- * {@link ClusteringResult#hierarchy() hierarchy} is the condensed tree (a copy of the model's rows).
+ * {@code condensed_tree} artifact is the condensed tree (a copy of the model's rows).
  * Probabilities, outlier scores, the spanning tree, the condensed tree and the selected clusters are
  * in the {@link HdbscanModel}, which also predicts new points approximately.
  *
@@ -153,7 +154,7 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
                 .pointScore("probability", outcome.probabilities().clone())
                 .pointScore("outlier_score", outcome.outlierScores().clone())
                 .pointScore("core_distance", coreDistance)
-                .hierarchy(tree.toApi())
+                .artifact(ArtifactKinds.CONDENSED_TREE, tree.toApi())
                 .model(new HdbscanModel(x, d, params, core, mst, tree, outcome))
                 .build();
     }

@@ -7,6 +7,8 @@ import dev.clusterlab.api.Reference;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.Reachability;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.pf4j.Extension;
  * strictly smaller, recording itself as predecessor. Clusters are then read off the reachability plot
  * by steep areas ({@code xi}, Ankerst et al. section 4.3, with scikit-learn's predecessor correction)
  * or by a horizontal cut at {@code eps} ({@code dbscan}). The result carries the cluster ordering
- * ({@link ClusteringResult#ordering()}) and the point scores {@code reachability} and
+ * (the {@link Reachability} artifact {@code reachability}) and the point scores {@code reachability} and
  * {@code core_distance} by row ({@code inf} where undefined): the reachability plot is
  * {@code reachability[ordering[i]]}. Ordering, reachability, core distances,
  * predecessors and the xi cluster hierarchy are in the {@link OpticsModel}.
@@ -129,9 +131,10 @@ public final class OpticsAlgorithm implements ClusteringAlgorithm {
         return ClusteringResult.builder(labels)
                 .iterations(1)
                 .converged(true)
-                .ordering(graph.ordering().clone())
                 .pointScore("reachability", graph.reachability().clone())
                 .pointScore("core_distance", graph.coreDistance().clone())
+                .artifact(ArtifactKinds.REACHABILITY,
+                        Reachability.ofRows(graph.ordering(), graph.reachability(), graph.coreDistance()))
                 .model(new OpticsModel(data.data(), n, data.d(), params, graph, hierarchy, labels.clone()))
                 .build();
     }

@@ -1,0 +1,114 @@
+package dev.clusterlab.host.report;
+
+import dev.clusterlab.api.algorithm.ClusterHierarchy;
+import dev.clusterlab.api.artifact.Artifact;
+import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.Reachability;
+import dev.clusterlab.host.output.ResultFiles;
+import dev.clusterlab.host.output.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The artifacts of a best run, drawn by kind: a {@link Reachability} plot ({@link SvgReachability}), a
+ * condensed tree ({@link SvgCondensedTree}); every other artifact, of a standard kind without a
+ * picture yet or of a plugin's own kind, is listed with the CSV file its data is in. No algorithm is
+ * named here: what is drawn follows from the artifact's kind alone.
+ */
+final class ArtifactFigures {
+    /** What each standard kind is called in a sentence; a plugin's own kind is called by its kind. */
+    private static final Map<String, String> TITLES = Map.of(
+            ArtifactKinds.POINT_SCORES, "point scores",
+            ArtifactKinds.REACHABILITY, "reachability plot",
+            ArtifactKinds.MERGE_TREE, "merge tree",
+            ArtifactKinds.CONDENSED_TREE, "condensed tree",
+            ArtifactKinds.SOFT_ASSIGNMENTS, "soft assignments",
+            ArtifactKinds.CENTROIDS, "centroids");
+
+    private ArtifactFigures() {
+    }
+
+    /**
+     * @param r the report inputs
+     * @param run an OK run
+     * @param labels its labels
+     * @param who the run in words, for titles
+     * @return the figures and a list of the other artifact files, or notes for those that cannot be read
+     */
+    static String render(Report r, RunRecord run, int[] labels, String who) {
+        StringBuilder figures = new StringBuilder();
+        List<String> listed = new ArrayList<>();
+        for (Map.Entry<String, String> e : run.artifacts().entrySet()) {
+            String name = e.getKey();
+            String file = ResultFiles.artifactFolder(name) + "/" + run.runId() + ".csv";
+            Artifact a;
+            try {
+                a = r.labels().artifact(run, name, labels.length);
+            } catch (RuntimeException ex) {
+                figures.append(BestRunPlots.note("The " + title(e.getValue()) + " of run " + run.runId() + " could not be read: "
+                        + ex.getMessage()));
+                continue;
+            }
+            switch (a) {
+                case Reachability plot -> figures.append(reachability(plot, labels, who, file));
+                case ClusterHierarchy tree -> figures.append(condensedTree(tree, labels, who, file));
+                default -> listed.add(Html.esc(file) + " (" + Html.esc(title(a.kind())) + ")");
+            }
+        }
+        if (!listed.isEmpty()) {
+            figures.append("<p class=\"note\">Also written for this run: ").append(String.join(", ", listed)).append(".</p>\n");
+        }
+        return figures.toString();
+    }
+
+    private static String title(String kind) {
+        return TITLES.getOrDefault(kind, kind.replace('_', ' '));
+    }
+
+    private static String reachability(Reachability plot, int[] labels, String who, String file) {
+        int n = plot.ordering().length;
+        int[] ordered = new int[n];
+        for (int i = 0; i < n; i++) {
+            ordered[i] = labels[plot.ordering()[i]];
+        }
+        String title = "Reachability plot of " + who;
+        int inf = SvgReachability.infinite(plot.reachability());
+        int per = SvgReachability.pointsPerBar(n);
+        StringBuilder s = new StringBuilder();
+        s.append("<figure style=\"max-width:").append(SvgReachability.WIDTH).append("px\">")
+                .append(SvgReachability.render(plot.reachability(), ordered, title));
+        s.append("<figcaption>").append(Html.esc(title)).append(": the reachability distance of each point in the cluster ordering,"
+                + " coloured by cluster; valleys are clusters.");
+        if (inf > 0) {
+            s.append(' ').append(inf).append(inf == 1 ? " point has" : " points have").append(" infinite reachability (not reachable"
+                    + " from the points before it, the first point always) and ").append(inf == 1 ? "is" : "are")
+                    .append(" drawn pale up to the top of the plot with a dark cap: the height there is not a value.");
+        }
+        if (per > 1) {
+            s.append(" Each bar stands for ").append(per).append(" consecutive points: their largest reachability, their most common"
+                    + " label.");
+        }
+        s.append(" Data: ").append(Html.esc(file)).append('.');
+        return s.append("</figcaption></figure>").toString();
+    }
+
+    private static String condensedTree(ClusterHierarchy tree, int[] labels, String who, String file) {
+        String title = "Condensed tree of " + who;
+        SvgCondensedTree.Drawn drawn = SvgCondensedTree.render(tree, labels, title);
+        StringBuilder s = new StringBuilder();
+        s.append("<figure style=\"max-width:").append(SvgCondensedTree.WIDTH).append("px\">").append(drawn.svg());
+        s.append("<figcaption>").append(Html.esc(title)).append(": clusters downwards as \u03bb = 1 / distance grows; each icicle is"
+                + " as wide as the points still in that cluster. The selected clusters, which give the labels, are outlined and"
+                + " filled in their cluster colour; grey clusters are not selected.");
+        if (drawn.drawn() < drawn.clusters()) {
+            s.append(" The ").append(drawn.drawn()).append(" largest of ").append(drawn.clusters()).append(" clusters are drawn.");
+        }
+        if (drawn.infinite()) {
+            s.append(" Points at distance 0 (infinite \u03bb) leave at the bottom edge.");
+        }
+        s.append(" Data: ").append(Html.esc(file)).append('.');
+        return s.append("</figcaption></figure>").toString();
+    }
+
+}
