@@ -6,10 +6,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted step that maps each value on its own, column by column ({@code x -> f_j(x)}), keeping
  * the number and names of the columns: the scalers and the imputer.
+ *
+ * <p>The step's {@link Kind} names its per-column parameters (say {@code mean} and {@code scale}) and
+ * says how they make the function; this class holds the fitted values explicitly, so that it saves and
+ * restores every such step the same way: its state is {@code step}, {@code features}, then each
+ * parameter as a list of one number per feature. A restored map runs the same function on the same
+ * doubles, hence gives bit-identical output.
  */
 final class ColumnMap implements FittedPreprocessor {
     /** The per-column function, evaluated in double. */
@@ -23,32 +30,89 @@ final class ColumnMap implements FittedPreprocessor {
         double apply(int column, double x);
     }
 
-    private final String step;
+    /** How a step's fitted parameters make its per-column function. */
+    @FunctionalInterface
+    interface Formula {
+        /**
+         * @param parameters the fitted values, in the order of {@link Kind#parameters()}, each one per column
+         * @return the function
+         */
+        ValueFunction of(double[][] parameters);
+    }
+
+    /**
+     * One step that is a column map, and what it saves.
+     *
+     * @param step step id
+     * @param acceptsMissing whether NaN may come in (the imputer)
+     * @param parameters the names of the per-column parameters, as the state and the summary spell them
+     * @param formula how they make the function
+     */
+    record Kind(String step, boolean acceptsMissing, List<String> parameters, Formula formula) {
+        /** Copies the names. */
+        Kind {
+            parameters = List.copyOf(parameters);
+        }
+
+        /**
+         * @param fittedNames the feature names seen by {@code fit}
+         * @param summary what was fitted, for reports (often more than the parameters)
+         * @param values one array per parameter, in the order of {@link #parameters()}, each one value per feature
+         * @return the fitted step
+         */
+        ColumnMap fitted(List<String> fittedNames, Map<String, Object> summary, double[]... values) {
+            if (values.length != parameters.size()) {
+                throw new IllegalArgumentException(step + ": expected values for " + parameters + "; got " + values.length + " arrays");
+            }
+            for (double[] v : values) {
+                if (v.length != fittedNames.size()) {
+                    throw new IllegalArgumentException(step + ": expected " + fittedNames.size() + " values per parameter; got " + v.length);
+                }
+            }
+            return new ColumnMap(this, fittedNames, values, summary);
+        }
+
+        /**
+         * @param state what {@link ColumnMap#state()} gave
+         * @return the fitted step; its summary is the state without the step id (the fit's other
+         *         statistics, such as a variance, are not saved)
+         * @throws dev.clusterlab.api.DataException naming the key at fault
+         */
+        ColumnMap restore(Map<String, Object> state) {
+            SavedState saved = SavedState.read(step, state);
+            double[][] values = new double[parameters.size()][];
+            for (int p = 0; p < values.length; p++) {
+                values[p] = saved.perFeature(parameters.get(p));
+            }
+            return new ColumnMap(this, saved.features(), values, null);
+        }
+    }
+
+    private final Kind kind;
     private final List<String> fittedNames;
-    private final boolean acceptsMissing;
+    private final double[][] values;
     private final ValueFunction function;
     private final Map<String, Object> summary;
 
     /**
-     * @param step step id
+     * @param kind the step
      * @param fittedNames the feature names seen by {@code fit}
-     * @param acceptsMissing whether NaN may come in (the imputer)
-     * @param function the per-column function
-     * @param summary what was fitted
+     * @param values the per-column parameters (not copied: fit and restore hand over new arrays)
+     * @param summary what was fitted, or null for a restored step, which reports its saved values
      */
-    ColumnMap(String step, List<String> fittedNames, boolean acceptsMissing, ValueFunction function, Map<String, Object> summary) {
-        this.step = step;
+    private ColumnMap(Kind kind, List<String> fittedNames, double[][] values, Map<String, Object> summary) {
+        this.kind = kind;
         this.fittedNames = List.copyOf(fittedNames);
-        this.acceptsMissing = acceptsMissing;
-        this.function = function;
-        this.summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        this.values = values;
+        this.function = kind.formula().of(values);
+        this.summary = Collections.unmodifiableMap(summary != null ? new LinkedHashMap<>(summary) : SavedState.summaryOf(encode()));
     }
 
     @Override
     public Dataset apply(Dataset data) {
-        Columns.requireColumns(step, fittedNames, data);
-        if (!acceptsMissing) {
-            Columns.requireNoMissing(step, data);
+        Columns.requireColumns(kind.step(), fittedNames, data);
+        if (!kind.acceptsMissing()) {
+            Columns.requireNoMissing(kind.step(), data);
         }
         int d = data.d();
         float[] in = data.data();
@@ -67,7 +131,21 @@ final class ColumnMap implements FittedPreprocessor {
     }
 
     @Override
+    public Optional<Map<String, Object>> state() {
+        return Optional.of(Collections.unmodifiableMap(encode()));
+    }
+
+    /** @return {@code step}, {@code features} and each parameter, one number per feature */
+    private Map<String, Object> encode() {
+        Map<String, Object> state = SavedState.start(kind.step(), fittedNames);
+        for (int p = 0; p < values.length; p++) {
+            state.put(kind.parameters().get(p), SavedState.list(values[p]));
+        }
+        return state;
+    }
+
+    @Override
     public String toString() {
-        return step + summary;
+        return kind.step() + summary;
     }
 }

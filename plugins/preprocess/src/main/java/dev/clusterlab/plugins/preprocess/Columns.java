@@ -4,7 +4,6 @@ import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.param.ParamViolation;
 import dev.clusterlab.api.param.ParameterException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,18 +78,6 @@ final class Columns {
             }
         }
         return m == out.length ? out : Arrays.copyOf(out, m);
-    }
-
-    /**
-     * @param values doubles
-     * @return them as a JSON-friendly list
-     */
-    static List<Double> list(double[] values) {
-        List<Double> out = new ArrayList<>(values.length);
-        for (double v : values) {
-            out.add(v);
-        }
-        return List.copyOf(out);
     }
 
     /**

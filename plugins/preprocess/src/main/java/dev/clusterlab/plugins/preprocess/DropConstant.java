@@ -8,9 +8,12 @@ import dev.clusterlab.api.preprocess.FittedPreprocessor;
 import dev.clusterlab.api.preprocess.Preprocessor;
 import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.pf4j.Extension;
 
 /**
@@ -29,6 +32,8 @@ public final class DropConstant implements Preprocessor {
             "Drop constant columns",
             "Removes every column whose values are all equal (scikit-learn's VarianceThreshold with threshold 0).",
             List.of(), false, List.of());
+    /** The state's key for the selection, one boolean per feature. */
+    private static final String KEEP = "keep";
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public DropConstant() {
@@ -46,7 +51,7 @@ public final class DropConstant implements Preprocessor {
         int n = data.n();
         int d = data.d();
         float[] v = data.data();
-        List<Integer> kept = new ArrayList<>();
+        boolean[] keep = new boolean[d];
         List<String> dropped = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             boolean constant = true;
@@ -54,34 +59,64 @@ public final class DropConstant implements Preprocessor {
             for (int i = 1; i < n && constant; i++) {
                 constant = v[i * d + j] == first; // -0.0 == 0.0, as numpy's max - min
             }
+            keep[j] = !constant;
             if (constant) {
                 dropped.add(data.featureNames().get(j));
-            } else {
-                kept.add(j);
             }
         }
-        if (kept.isEmpty()) {
+        if (dropped.size() == d) {
             throw new DataException(ID + ": dataset '" + data.name() + "': every column is constant ("
                     + String.join(", ", dropped) + "), so none would be left; expected at least one column that varies");
         }
-        int[] keep = kept.stream().mapToInt(Integer::intValue).toArray();
-        List<String> fittedNames = data.featureNames();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("dropped", List.copyOf(dropped));
-        summary.put("kept", keep.length == d ? fittedNames : kept.stream().map(fittedNames::get).toList());
-        return new Fitted(fittedNames, keep, summary);
+        return new Fitted(data.featureNames(), keep);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code keep}, one {@code true} (kept) or {@code false} (dropped) per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws DataException naming the key that is missing or of the wrong length, or if it keeps no feature
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        SavedState saved = SavedState.read(ID, state);
+        boolean[] keep = saved.perFeatureFlags(KEEP);
+        for (boolean k : keep) {
+            if (k) {
+                return Optional.of(new Fitted(saved.features(), keep));
+            }
+        }
+        throw saved.error("'" + KEEP + "' keeps none of the " + keep.length + " features; expected at least one");
     }
 
     /** The fitted selection of columns. */
     private static final class Fitted implements FittedPreprocessor {
         private final List<String> fittedNames;
-        private final int[] keep;
+        private final boolean[] keep;
+        private final int[] columns;
         private final Map<String, Object> summary;
 
-        Fitted(List<String> fittedNames, int[] keep, Map<String, Object> summary) {
-            this.fittedNames = fittedNames;
+        /**
+         * @param fittedNames the feature names seen by {@code fit}
+         * @param keep whether each column is kept (not copied: fit and restore hand over new arrays)
+         */
+        Fitted(List<String> fittedNames, boolean[] keep) {
+            this.fittedNames = List.copyOf(fittedNames);
             this.keep = keep;
-            this.summary = java.util.Collections.unmodifiableMap(summary);
+            this.columns = IntStream.range(0, keep.length).filter(j -> keep[j]).toArray();
+            List<String> kept = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            for (int j = 0; j < keep.length; j++) {
+                (keep[j] ? kept : dropped).add(this.fittedNames.get(j));
+            }
+            // Derived from the selection alone, so a restored step reports what its fit did.
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("dropped", List.copyOf(dropped));
+            s.put("kept", List.copyOf(kept));
+            this.summary = Collections.unmodifiableMap(s);
         }
 
         @Override
@@ -89,16 +124,16 @@ public final class DropConstant implements Preprocessor {
             Columns.requireColumns(ID, fittedNames, data);
             Columns.requireNoMissing(ID, data);
             int d = data.d();
-            int k = keep.length;
+            int k = columns.length;
             float[] in = data.data();
             float[] out = new float[Math.multiplyExact(data.n(), k)];
             List<String> names = new ArrayList<>(k);
             for (int c = 0; c < k; c++) {
-                names.add(data.featureNames().get(keep[c]));
+                names.add(data.featureNames().get(columns[c]));
             }
             for (int i = 0; i < data.n(); i++) {
                 for (int c = 0; c < k; c++) {
-                    out[i * k + c] = in[i * d + keep[c]];
+                    out[i * k + c] = in[i * d + columns[c]];
                 }
             }
             return data.withValues(k, out, names);
@@ -107,6 +142,13 @@ public final class DropConstant implements Preprocessor {
         @Override
         public Map<String, Object> summary() {
             return summary;
+        }
+
+        @Override
+        public Optional<Map<String, Object>> state() {
+            Map<String, Object> state = SavedState.start(ID, fittedNames);
+            state.put(KEEP, SavedState.list(keep));
+            return Optional.of(Collections.unmodifiableMap(state));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -55,6 +56,17 @@ public final class Impute implements Preprocessor {
             "Missing-value imputation",
             "Replaces each missing value by the mean or median of the values present in its column (scikit-learn's SimpleImputer).",
             List.of(STRATEGY), true, List.of());
+    /**
+     * A column map on the fitted {@code statistics} (so named in the state and the summary). They stay
+     * double there, and are rounded to float once here, as the output is.
+     */
+    private static final ColumnMap.Kind KIND = new ColumnMap.Kind(ID, true, List.of("statistics"), p -> {
+        float[] filled = new float[p[0].length];
+        for (int j = 0; j < filled.length; j++) {
+            filled[j] = (float) p[0][j];
+        }
+        return (j, x) -> Double.isNaN(x) ? filled[j] : x;
+    });
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public Impute() {
@@ -95,15 +107,25 @@ public final class Impute implements Preprocessor {
                     + String.join(", ", empty) + " must have at least one value present to compute the " + strategy.id()
                     + "; got none (drop the column from the dataset instead)");
         }
-        float[] filled = new float[d];
-        for (int j = 0; j < d; j++) {
-            filled[j] = (float) fill[j];
-        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
         summary.put("strategy", strategy.id());
-        summary.put("statistics", Columns.list(fill));
+        summary.put("statistics", SavedState.list(fill));
         summary.put("missing", Arrays.stream(missing).boxed().toList());
-        return new ColumnMap(ID, data.featureNames(), true, (j, x) -> Double.isNaN(x) ? filled[j] : x, summary);
+        return KIND.fitted(data.featureNames(), summary, fill);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code statistics}, the value that replaces a missing one, one number per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        return Optional.of(KIND.restore(state));
     }
 }

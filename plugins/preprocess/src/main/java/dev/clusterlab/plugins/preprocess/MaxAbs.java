@@ -9,6 +9,7 @@ import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -25,6 +26,11 @@ public final class MaxAbs implements Preprocessor {
             "Max-abs scaling",
             "Divides each column by its largest absolute value, without shifting it (scikit-learn's MaxAbsScaler).",
             List.of(), false, List.of());
+    /** A column map on the fitted {@code scale} (so named in the state and the summary). */
+    private static final ColumnMap.Kind KIND = new ColumnMap.Kind(ID, false, List.of("scale"), p -> {
+        double[] scale = p[0];
+        return (j, x) -> x / scale[j];
+    });
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public MaxAbs() {
@@ -54,8 +60,22 @@ public final class MaxAbs implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
-        summary.put("max_abs", Columns.list(maxAbs));
-        summary.put("scale", Columns.list(scale));
-        return new ColumnMap(ID, data.featureNames(), false, (j, x) -> x / scale[j], summary);
+        summary.put("max_abs", SavedState.list(maxAbs));
+        summary.put("scale", SavedState.list(scale));
+        return KIND.fitted(data.featureNames(), summary, scale);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code scale}, one number per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws dev.clusterlab.api.DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        return Optional.of(KIND.restore(state));
     }
 }

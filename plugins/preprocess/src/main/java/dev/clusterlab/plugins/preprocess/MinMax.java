@@ -10,6 +10,7 @@ import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -37,6 +38,12 @@ public final class MinMax implements Preprocessor {
             "Min-max scaling",
             "Maps each column's observed minimum and maximum linearly onto [feature_range_min, feature_range_max] (scikit-learn's MinMaxScaler).",
             List.of(RANGE_MIN, RANGE_MAX), false, List.of());
+    /** A column map on the fitted {@code scale} and {@code offset} (so named in the state and the summary). */
+    private static final ColumnMap.Kind KIND = new ColumnMap.Kind(ID, false, List.of("scale", "offset"), p -> {
+        double[] scale = p[0];
+        double[] offset = p[1];
+        return (j, x) -> x * scale[j] + offset[j];
+    });
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public MinMax() {
@@ -81,10 +88,24 @@ public final class MinMax implements Preprocessor {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
         summary.put("feature_range", List.of(lo, hi));
-        summary.put("data_min", Columns.list(min));
-        summary.put("data_max", Columns.list(max));
-        summary.put("scale", Columns.list(scale));
-        summary.put("offset", Columns.list(offset));
-        return new ColumnMap(ID, data.featureNames(), false, (j, x) -> x * scale[j] + offset[j], summary);
+        summary.put("data_min", SavedState.list(min));
+        summary.put("data_max", SavedState.list(max));
+        summary.put("scale", SavedState.list(scale));
+        summary.put("offset", SavedState.list(offset));
+        return KIND.fitted(data.featureNames(), summary, scale, offset);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code scale} and {@code offset}, one number per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws dev.clusterlab.api.DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        return Optional.of(KIND.restore(state));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -55,6 +56,9 @@ public final class Pca implements Preprocessor {
             "Principal component analysis",
             "Centres the data and projects them onto their leading principal components, a given number or enough to explain a given fraction of the variance (scikit-learn's PCA).",
             List.of(N_COMPONENTS), false, Citation.of(getClass()));
+    /** The state's (and the summary's) keys for what {@code apply} needs. */
+    private static final String MEAN = "mean";
+    private static final String COMPONENTS = "components";
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public Pca() {
@@ -133,23 +137,47 @@ public final class Pca implements Preprocessor {
         }
         orientLikeSvdFlip(v, n, d, mean, components, k);
 
-        List<String> names = new ArrayList<>(k);
-        List<List<Double>> componentList = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            names.add("pc" + (c + 1));
-            double[] comp = new double[d];
-            System.arraycopy(components, c * d, comp, 0, d);
-            componentList.add(Columns.list(comp));
-        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
         summary.put("n_components", k);
-        summary.put("explained_variance", Columns.list(java.util.Arrays.copyOf(variance, k)));
-        summary.put("explained_variance_ratio", Columns.list(java.util.Arrays.copyOf(ratio, k)));
+        summary.put("explained_variance", SavedState.list(java.util.Arrays.copyOf(variance, k)));
+        summary.put("explained_variance_ratio", SavedState.list(java.util.Arrays.copyOf(ratio, k)));
         summary.put("total_variance", totalVariance);
-        summary.put("mean", Columns.list(mean));
-        summary.put("components", List.copyOf(componentList));
-        return new Fitted(data.featureNames(), mean, components, k, List.copyOf(names), summary);
+        summary.put(MEAN, SavedState.list(mean));
+        summary.put(COMPONENTS, rows(components, k, d));
+        return new Fitted(data.featureNames(), mean, components, k, summary);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * {@code mean}, one number per feature, and {@code components}, K lists of one number per feature
+     * (the output columns {@code pc1..pcK}, in order).
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        SavedState saved = SavedState.read(ID, state);
+        double[] mean = saved.perFeature(MEAN);
+        double[][] rows = saved.perFeatureRows(COMPONENTS);
+        int d = mean.length;
+        double[] components = new double[Math.multiplyExact(rows.length, d)];
+        for (int c = 0; c < rows.length; c++) {
+            System.arraycopy(rows[c], 0, components, c * d, d);
+        }
+        return Optional.of(new Fitted(saved.features(), mean, components, rows.length, null));
+    }
+
+    /** @return the row-major {@code k x d} components as k JSON-friendly lists */
+    private static List<List<Double>> rows(double[] components, int k, int d) {
+        List<List<Double>> rows = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            rows.add(SavedState.list(java.util.Arrays.copyOfRange(components, c * d, (c + 1) * d)));
+        }
+        return List.copyOf(rows);
     }
 
     /** scikit-learn: the first count whose cumulated ratio is strictly above the fraction. */
@@ -196,14 +224,24 @@ public final class Pca implements Preprocessor {
         private final List<String> outputNames;
         private final Map<String, Object> summary;
 
-        Fitted(List<String> fittedNames, double[] mean, double[] components, int k, List<String> outputNames,
-               Map<String, Object> summary) {
-            this.fittedNames = fittedNames;
+        /**
+         * @param fittedNames the feature names seen by {@code fit}
+         * @param mean the column means (not copied: fit and restore hand over new arrays)
+         * @param components the row-major {@code k x d} components (not copied either)
+         * @param k number of components
+         * @param summary what was fitted, or null for a restored step, which reports its saved values
+         */
+        Fitted(List<String> fittedNames, double[] mean, double[] components, int k, Map<String, Object> summary) {
+            this.fittedNames = List.copyOf(fittedNames);
             this.mean = mean;
             this.components = components;
             this.k = k;
-            this.outputNames = outputNames;
-            this.summary = Collections.unmodifiableMap(summary);
+            List<String> names = new ArrayList<>(k);
+            for (int c = 0; c < k; c++) {
+                names.add("pc" + (c + 1));
+            }
+            this.outputNames = List.copyOf(names);
+            this.summary = Collections.unmodifiableMap(summary != null ? summary : SavedState.summaryOf(encode()));
         }
 
         @Override
@@ -234,6 +272,19 @@ public final class Pca implements Preprocessor {
         @Override
         public Map<String, Object> summary() {
             return summary;
+        }
+
+        @Override
+        public Optional<Map<String, Object>> state() {
+            return Optional.of(Collections.unmodifiableMap(encode()));
+        }
+
+        /** @return {@code step}, {@code features}, {@code mean} and {@code components} */
+        private Map<String, Object> encode() {
+            Map<String, Object> state = SavedState.start(ID, fittedNames);
+            state.put(MEAN, SavedState.list(mean));
+            state.put(COMPONENTS, rows(components, k, mean.length));
+            return state;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -40,6 +41,12 @@ public final class Robust implements Preprocessor {
             "Robust scaling",
             "Centres each column on its median and divides it by its interquartile range, or another percentile range (scikit-learn's RobustScaler).",
             List.of(Q_MIN, Q_MAX), false, Citation.of(getClass()));
+    /** A column map on the fitted {@code center} and {@code scale} (so named in the state and the summary). */
+    private static final ColumnMap.Kind KIND = new ColumnMap.Kind(ID, false, List.of("center", "scale"), p -> {
+        double[] center = p[0];
+        double[] scale = p[1];
+        return (j, x) -> (x - center[j]) / scale[j];
+    });
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public Robust() {
@@ -77,10 +84,24 @@ public final class Robust implements Preprocessor {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
         summary.put("quantile_range", List.of(qLo, qHi));
-        summary.put("center", Columns.list(center));
-        summary.put("quantile_low", Columns.list(lower));
-        summary.put("quantile_high", Columns.list(upper));
-        summary.put("scale", Columns.list(scale));
-        return new ColumnMap(ID, data.featureNames(), false, (j, x) -> (x - center[j]) / scale[j], summary);
+        summary.put("center", SavedState.list(center));
+        summary.put("quantile_low", SavedState.list(lower));
+        summary.put("quantile_high", SavedState.list(upper));
+        summary.put("scale", SavedState.list(scale));
+        return KIND.fitted(data.featureNames(), summary, center, scale);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code center} and {@code scale}, one number per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws dev.clusterlab.api.DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        return Optional.of(KIND.restore(state));
     }
 }

@@ -9,6 +9,7 @@ import dev.clusterlab.api.preprocess.PreprocessorDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -34,6 +35,12 @@ public final class Standardize implements Preprocessor {
             "Standardize (z-score)",
             "Centres each column on its mean and divides it by its population standard deviation (scikit-learn's StandardScaler).",
             List.of(), false, List.of());
+    /** A column map on the fitted {@code mean} and {@code scale} (so named in the state and the summary). */
+    private static final ColumnMap.Kind KIND = new ColumnMap.Kind(ID, false, List.of("mean", "scale"), p -> {
+        double[] mean = p[0];
+        double[] scale = p[1];
+        return (j, x) -> (x - mean[j]) / scale[j];
+    });
 
     /** A stateless step; PF4J creates it. @since 0.1 */
     public Standardize() {
@@ -75,9 +82,23 @@ public final class Standardize implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
-        summary.put("mean", Columns.list(mean));
-        summary.put("var", Columns.list(var));
-        summary.put("scale", Columns.list(scale));
-        return new ColumnMap(ID, data.featureNames(), false, (j, x) -> (x - mean[j]) / scale[j], summary);
+        summary.put("mean", SavedState.list(mean));
+        summary.put("var", SavedState.list(var));
+        summary.put("scale", SavedState.list(scale));
+        return KIND.fitted(data.featureNames(), summary, mean, scale);
+    }
+
+    /**
+     * Rebuilds a fit from its {@code state()}: {@code step}, {@code features} (the fitted column names),
+     * and {@code mean} and {@code scale}, one number per feature.
+     *
+     * @param state the saved state
+     * @return the fitted step, whose {@code apply} gives the original fit's output bit for bit
+     * @throws dev.clusterlab.api.DataException naming the key that is missing or of the wrong length
+     * @since 0.2
+     */
+    @Override
+    public Optional<FittedPreprocessor> restore(Map<String, Object> state) {
+        return Optional.of(KIND.restore(state));
     }
 }

@@ -13,6 +13,13 @@
  * dataset with the same number of columns, and refuses one with another number, naming both. Only
  * {@code impute} accepts missing values (NaN); the other steps refuse them, naming the first one.
  *
+ * <p>Since 0.2 every fitted step gives its {@code state()}: the step id ({@code step}), the fitted
+ * feature names ({@code features}) and the values {@code apply} needs, as doubles, so that they
+ * survive JSON unchanged; every step's {@code restore} rebuilds it, and the restored step's output is
+ * the fit's, bit for bit. A state of another step, with a key missing, or with a list whose length
+ * does not match the features is refused with a {@link dev.clusterlab.api.DataException} naming the
+ * key.
+ *
  * <p>The tests compare every step elementwise with outputs recorded from scikit-learn by
  * {@code scripts/reference/preprocess_reference.py}.
  *
