@@ -69,6 +69,50 @@ class AssignPredictIT {
     }
 
     @Test
+    void aModelWithPreprocessingLabelsRawRowsAsItsFitAndReusesItsColumns() throws Exception {
+        // Two groups told apart by 'share' (0.05 vs 0.95) while 'spend' spreads over 40..60: unscaled,
+        // k-means would split by spend; standardized, by share (the best of 10 starts). One empty cell for the imputer.
+        StringBuilder raw = new StringBuilder("id,share,spend\n");
+        int[] spend = {40, 60, 45, 55, 50, 42, 58, 47, 53, 50};
+        for (int i = 0; i < 10; i++) {
+            raw.append(i < 5 ? "a" : "b").append(i).append(',').append(i < 5 ? 0.05 + 0.001 * i : 0.95 - 0.001 * i).append(',')
+                    .append(i == 7 ? "" : Integer.toString(spend[i])).append('\n');
+        }
+        Path rows = Files.writeString(tmp.resolve("raw.csv"), raw.toString());
+        Path model = tmp.resolve("m.json");
+        Path labels = tmp.resolve("fit.csv");
+        Cli.Result fit = Cli.inProcess("cluster", "--algorithm", "kmeans", "--param", "k=2", "--param", "n_init=10", "--input", rows.toString(),
+                "--exclude", "id", "--preprocess", "impute:median,standardize", "--output", labels.toString(),
+                "--save-model", model.toString(), "--metrics", "none", "--plugins", plugins.toString());
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        List<String> fitted = Files.readAllLines(labels);
+        assertThat(fitted.subList(0, 5)).containsOnly(fitted.getFirst());
+        assertThat(fitted.subList(5, 10)).containsOnly(fitted.get(5)).doesNotContain(fitted.getFirst());
+        assertThat(Files.readString(model)).contains("\"format_version\" : 2", "\"step\" : \"impute\"", "\"step\" : \"standardize\"",
+                "\"feature_names\" : [ \"share\", \"spend\" ]");
+
+        // The raw file again, id column and empty cell included, without --exclude: the model picks its columns.
+        Cli.Result p = Cli.inProcess("predict", "--model", model.toString(), "--input", rows.toString(), "--plugins", plugins.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.out().lines().toList()).isEqualTo(fitted);
+
+        // Columns in another order, plus one the model never saw: chosen by name.
+        Path shuffled = Files.writeString(tmp.resolve("shuffled.csv"), "spend,note,id,share\n95,x,n1,0.94\n5,y,n2,0.06\n");
+        Path out = tmp.resolve("assigned.csv");
+        Cli.Result a = Cli.inProcess("assign", "--model", model.toString(), "--input", shuffled.toString(), "--output", out.toString(),
+                "--plugins", plugins.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(Files.readAllLines(out)).containsExactly("spend,note,id,share,cluster", "95,x,n1,0.94," + fitted.get(5),
+                "5,y,n2,0.06," + fitted.getFirst());
+
+        Path missing = Files.writeString(tmp.resolve("missing.csv"), "id,spend\nq,3\n");
+        Cli.Result m = Cli.inProcess("predict", "--model", model.toString(), "--input", missing.toString(), "--plugins", plugins.toString());
+        assertThat(m.exit()).isEqualTo(2);
+        assertThat(m.err()).contains("missing.csv", "fitted on the columns share, spend", "no 'share'");
+        assertThat(m.hasStackTrace()).isFalse();
+    }
+
+    @Test
     void mistakesExitTwoAndKeepTheInput() throws Exception {
         String before = Files.readString(csv);
         Cli.Result same = Cli.inProcess("assign", "--algorithm", "kmeans", "--input", csv.toString(), "--exclude", "id",

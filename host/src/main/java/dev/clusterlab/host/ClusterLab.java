@@ -16,6 +16,11 @@ import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.engine.ChunkedExecutor;
 import dev.clusterlab.engine.EngineContext;
 import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.pipeline.Model;
+import dev.clusterlab.host.pipeline.PipelineFit;
+import dev.clusterlab.host.pipeline.Preprocessing;
+import dev.clusterlab.host.pipeline.StepSpec;
+import dev.clusterlab.host.pipeline.StepsText;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
@@ -177,6 +182,56 @@ public final class ClusterLab implements AutoCloseable {
             throw new PluginFailure(alg.pluginId(), "returned labels that break the contract: " + broken, null);
         }
         return new Fit(r, params, seconds, provenance(alg, params, ctx.seed(), data, ctx.parallel().threads()));
+    }
+
+    /**
+     * Fits preprocessing steps and then an algorithm on raw rows, as one pipeline whose
+     * {@link PipelineFit#model() model} labels new raw rows the same way.
+     *
+     * @param steps the preprocessing steps, in order (e.g. from {@link #steps(String)}); empty for none
+     * @param request the algorithm and how to fit it
+     * @param raw the rows as read
+     * @return the fitted pipeline
+     * @throws UserInputException for an unknown step or algorithm, invalid parameters, or data a step refuses
+     */
+    public PipelineFit fit(List<StepSpec> steps, FitRequest request, Dataset raw) {
+        Loaded<ClusteringAlgorithm> alg = algorithm(request.algorithm());
+        int t = request.threads() > 0 ? request.threads() : threads;
+        ExecutionContext ctx = context(request.seed(), t, request.cancellation(),
+                request.progress() != null ? request.progress() : progress);
+        return fit(steps, alg, raw, request.params(), ctx);
+    }
+
+    /**
+     * @param steps the preprocessing steps, in order
+     * @param alg the algorithm with its plugin
+     * @param raw the rows as read
+     * @param params raw parameter values of the algorithm
+     * @param ctx the context (from {@link #context}), shared by the steps and the fit
+     * @return the fitted pipeline
+     */
+    public PipelineFit fit(List<StepSpec> steps, Loaded<ClusteringAlgorithm> alg, Dataset raw, Map<String, ?> params,
+                           ExecutionContext ctx) {
+        Preprocessing.Result prep = Preprocessing.fit(raw, steps, registry, ctx);
+        return new PipelineFit(raw, prep, alg, fit(alg, prep.data(), params, ctx));
+    }
+
+    /**
+     * @param text steps as {@code impute:median,standardize,pca:n_components=2} ({@link StepsText})
+     * @return the steps, checked against the loaded preprocessing plugins
+     * @throws UserInputException naming an unknown step or invalid parameter
+     */
+    public List<StepSpec> steps(String text) {
+        return StepsText.parse(text, registry);
+    }
+
+    /**
+     * @param file a model file written by {@link Model#save}
+     * @return the model, its steps and algorithm restored by the loaded plugins
+     * @throws UserInputException naming the file when it cannot be loaded
+     */
+    public Model loadModel(java.nio.file.Path file) {
+        return Model.load(file, registry);
     }
 
     /**

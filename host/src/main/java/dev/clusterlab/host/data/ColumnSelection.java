@@ -27,6 +27,20 @@ record ColumnSelection(int[] features, List<String> featureNames, int labelColum
             excluded.add(index(file, header, width, e, "exclude"));
         }
         List<Integer> chosen = new ArrayList<>();
+        if (o.modelFeatures() != null && header != null && o.columns().isEmpty() && o.exclude().isEmpty()) {
+            // A saved model's columns, by name and in the model's order, wherever they are in this file.
+            int[] features = new int[o.modelFeatures().size()];
+            for (int i = 0; i < features.length; i++) {
+                String name = o.modelFeatures().get(i);
+                features[i] = header.indexOf(name);
+                if (features[i] < 0) {
+                    throw new UserInputException(file + ": the model was fitted on the columns " + String.join(", ", o.modelFeatures())
+                            + "; the header has no '" + name + "'" + Suggestions.hint(name, header) + " (columns: "
+                            + String.join(", ", header) + ")");
+                }
+            }
+            return new ColumnSelection(features, List.copyOf(o.modelFeatures()), label, weight);
+        }
         if (o.columns().isEmpty()) {
             for (int c = 0; c < width; c++) {
                 if (c != label && c != weight && !excluded.contains(c)) {

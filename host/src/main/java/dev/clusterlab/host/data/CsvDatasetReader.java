@@ -78,12 +78,7 @@ public final class CsvDatasetReader {
                 throw new UserInputException(file + ": the file is empty; expected rows of numbers");
             }
             CsvRecord first = it.next();
-            boolean hasHeader = switch (options.header()) {
-                case "true" -> true;
-                case "false" -> false;
-                // An empty cell is a missing value, not a name: "1,,3" is a data row with an error in it.
-                default -> first.getFields().stream().anyMatch(f -> !f.isBlank() && !NumberSyntax.isNumber(f));
-            };
+            boolean hasHeader = options.header().isHeader(first.getFields());
             List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
             int width = first.getFieldCount();
             ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);

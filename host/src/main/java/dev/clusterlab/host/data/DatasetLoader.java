@@ -32,7 +32,7 @@ public final class DatasetLoader {
             case DatasetSpec.Csv c -> CsvDatasetReader.read(c.file(), c.name(),
                     new CsvOptions(c.columns(), c.exclude(), c.labelColumn(), c.header(), c.weightColumn(), allowMissing));
             case DatasetSpec.Bundled b -> CsvDatasetReader.readResource("/dev/clusterlab/host/datasets/" + b.id() + ".csv", b.name(),
-                    new CsvOptions(java.util.List.of(), java.util.List.of(), "class", "true"));
+                    new CsvOptions(java.util.List.of(), java.util.List.of(), "class", HeaderMode.TRUE));
             case DatasetSpec.Generated g -> {
                 DatasetGenerator gen = Generators.byId(g.generator()).orElseThrow();
                 Map<String, Object> raw = new LinkedHashMap<>(g.params());
@@ -41,5 +41,21 @@ public final class DatasetLoader {
                 yield gen.generate(g.name(), p, seed == null ? experimentSeed : ((Number) seed).longValue());
             }
         };
+    }
+
+    /**
+     * A dataset that ships with ClusterLab, with its ground truth, for examples and quick checks.
+     *
+     * @param id {@code iris} or {@code wine} ({@link DatasetSpec.Bundled#IDS})
+     * @return the dataset
+     * @throws dev.clusterlab.api.UserInputException for another id
+     */
+    public static Dataset bundled(String id) {
+        if (!DatasetSpec.Bundled.IDS.contains(id)) {
+            throw new dev.clusterlab.api.UserInputException("no bundled dataset '" + id + "'"
+                    + dev.clusterlab.api.param.Suggestions.hint(id, DatasetSpec.Bundled.IDS) + " (bundled: "
+                    + String.join(", ", DatasetSpec.Bundled.IDS) + ")");
+        }
+        return load(new DatasetSpec.Bundled(id, id), 0);
     }
 }

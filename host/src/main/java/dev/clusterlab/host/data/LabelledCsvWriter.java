@@ -28,9 +28,9 @@ public final class LabelledCsvWriter {
      * @param output where to write (atomically)
      * @param column the new column's name
      * @param labels one label per data row
-     * @param header {@code auto}, {@code true} or {@code false}, as when the input was read
+     * @param header as when the input was read
      */
-    public static void write(Path input, Path output, String column, int[] labels, String header) {
+    public static void write(Path input, Path output, String column, int[] labels, HeaderMode header) {
         StringWriter text = new StringWriter();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(input, StandardCharsets.UTF_8);
@@ -41,11 +41,7 @@ public final class LabelledCsvWriter {
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 List<String> fields = new ArrayList<>(r.getFields());
-                boolean isHeader = first && switch (header) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> fields.stream().anyMatch(f -> !f.isBlank() && !NumberSyntax.isNumber(f));
-                };
+                boolean isHeader = first && header.isHeader(fields);
                 first = false;
                 if (isHeader) {
                     fields.add(column);

@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.data.HeaderMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public sealed interface DatasetSpec {
      * @param header {@code auto}, {@code true} or {@code false}
      * @param weightColumn sample-weight column by name or position, or {@code null}
      */
-    record Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, String header,
+    record Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, HeaderMode header,
                Object weightColumn) implements DatasetSpec {
         public Csv {
             columns = List.copyOf(columns);

@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.StepSpec;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.StepSpec;
+import dev.clusterlab.host.data.HeaderMode;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.ParamBinder;
@@ -174,11 +176,12 @@ public final class ExperimentParser {
             List<Object> exclude = r.scalarList("exclude");
             Object label = r.has("label_column") ? r.scalarList("label_column").stream().findFirst().orElse(null) : null;
             // 'header: false' is a YAML boolean; 'header: auto' a text: both are fine.
-            String header = r.node("header").filter(n -> n instanceof YamlNode.Scalar s && s.value() instanceof Boolean)
+            String headerText = r.node("header").filter(n -> n instanceof YamlNode.Scalar s && s.value() instanceof Boolean)
                     .map(n -> String.valueOf(((YamlNode.Scalar) n).value()))
-                    .orElseGet(() -> r.text("header", "auto"));
-            if (!List.of("auto", "true", "false").contains(header)) {
-                problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + header + "'");
+                    .orElseGet(() -> r.text("header", HeaderMode.AUTO.text()));
+            HeaderMode header = HeaderMode.parse(headerText).orElse(HeaderMode.AUTO);
+            if (HeaderMode.parse(headerText).isEmpty()) {
+                problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + headerText + "'");
             }
             Object weight = r.has("weight_column") ? r.scalarList("weight_column").stream().findFirst().orElse(null) : null;
             r.finish();

@@ -1,5 +1,7 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.Preprocessing;
+import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.api.ApiVersion;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
@@ -82,7 +84,7 @@ public final class ExperimentRunner {
         for (DatasetSpec spec : e.datasets()) {
             List<StepSpec> steps = e.stepsFor(spec.name());
             Dataset raw = DatasetLoader.load(spec, e.seed(), Preprocessing.imputes(steps, host));
-            Preprocessing.Result prepared = Preprocessing.apply(raw, steps, host, lab.context(e.seed(), threads, new Cancellation(), null));
+            Preprocessing.Result prepared = Preprocessing.fit(raw, steps, host, lab.context(e.seed(), threads, new Cancellation(), null));
             datasets.put(spec.name(), prepared.data());
             if (!steps.isEmpty()) {
                 preprocessing.put(spec.name(), prepared.summaries());

@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.StepSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class ExperimentYaml {
                     if (c.labelColumn() != null) {
                         dm.put("label_column", c.labelColumn());
                     }
-                    dm.put("header", c.header());
+                    dm.put("header", c.header().text());
                     if (c.weightColumn() != null) {
                         dm.put("weight_column", c.weightColumn());
                     }

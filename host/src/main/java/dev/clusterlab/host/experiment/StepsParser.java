@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Suggestions;
@@ -66,14 +67,5 @@ final class StepsParser {
             }
         }
         return steps;
-    }
-
-    /**
-     * @param steps parsed steps
-     * @param catalog loaded plugins
-     * @return whether one of them fills missing values
-     */
-    static boolean imputes(List<StepSpec> steps, Catalog catalog) {
-        return steps.stream().anyMatch(s -> catalog.preprocessor(s.id()).map(PreprocessorDescriptor::imputes).orElse(false));
     }
 }

@@ -30,7 +30,7 @@ class CsvDatasetReaderTest {
     }
 
     private static Dataset read(Path f, List<Object> columns, List<Object> exclude, Object label, String header) {
-        return CsvDatasetReader.read(f, "ds", new CsvOptions(columns, exclude, label, header));
+        return CsvDatasetReader.read(f, "ds", new CsvOptions(columns, exclude, label, HeaderMode.parse(header).orElseThrow()));
     }
 
     private static float[][] rows(Dataset d) {

@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.StepSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

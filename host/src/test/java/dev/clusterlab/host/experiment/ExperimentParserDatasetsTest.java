@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.data.HeaderMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -128,8 +129,8 @@ class ExperimentParserDatasetsTest extends ParserTestBase {
         assertThat(csvs.get(2).name()).isEqualTo("x");
         assertThat(csvs.get(2).columns()).containsExactly(0L, "b");
         assertThat(csvs.get(2).labelColumn()).isEqualTo(2L);
-        assertThat(csvs.get(2).header()).as("an unquoted YAML boolean is fine").isEqualTo("false");
-        assertThat(csvs.get(3).header()).isEqualTo("true");
+        assertThat(csvs.get(2).header()).as("an unquoted YAML boolean is fine").isEqualTo(HeaderMode.FALSE);
+        assertThat(csvs.get(3).header()).isEqualTo(HeaderMode.TRUE);
     }
 
     @Test

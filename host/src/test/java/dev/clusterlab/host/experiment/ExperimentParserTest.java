@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.data.HeaderMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class ExperimentParserTest extends ParserTestBase {
         assertThat(csv.exclude()).containsExactly("id");
         assertThat(csv.columns()).isEmpty();
         assertThat(csv.labelColumn()).isEqualTo("truth");
-        assertThat(csv.header()).isEqualTo("auto");
+        assertThat(csv.header()).isEqualTo(HeaderMode.AUTO);
         DatasetSpec.Generated gen = (DatasetSpec.Generated) e.datasets().get(1);
         assertThat(gen.name()).isEqualTo("blobs");
         assertThat(gen.generator()).isEqualTo("blobs");

@@ -2,15 +2,19 @@ package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
-import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.LabelledCsvWriter;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.pipeline.StepSpec;
+import dev.clusterlab.host.pipeline.Preprocessing;
+import dev.clusterlab.host.data.HeaderMode;
+import dev.clusterlab.host.pipeline.Model;
 import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -40,6 +44,9 @@ final class AssignCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;
 
+    @Mixin
+    PreprocessOptions prep;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.csv", description = "Where the labelled rows go.")
     Path output;
 
@@ -63,24 +70,30 @@ final class AssignCommand implements Callable<Integer> {
         if (source.model != null && !params.isEmpty()) {
             throw new UserInputException("--param goes with --algorithm; a saved model (--model) has its parameters already");
         }
+        if (source.model != null && prep.preprocess != null) {
+            throw new UserInputException("--preprocess goes with --algorithm; a saved model (--model) has its preprocessing already");
+        }
         if (output.toAbsolutePath().normalize().equals(in.input.toAbsolutePath().normalize())) {
             throw new UserInputException("--output " + output + ": is the input file; choose another file so the input is not lost");
         }
         try (ClusterLab lab = common.openSession()) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
-            Dataset data = in.read();
             int[] labels;
             if (source.model != null) {
-                ClusterModel m = Models.load(source.model, host);
-                Models.checkDimension(source.model, m, data);
-                labels = m.predict(data, lab.context(seed));
+                Model m = lab.loadModel(source.model);
+                labels = m.predict(in.read(m), lab.context(seed));
             } else {
-                Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(source.algorithm).orElseThrow(() -> new UserInputException(
-                        "--algorithm: unknown algorithm '" + source.algorithm + "'" + Suggestions.hint(source.algorithm, host.algorithmNames())));
-                labels = lab.fit(alg, data, params, lab.context(seed)).result().labels();
+                Loaded<ClusteringAlgorithm> alg;
+                try {
+                    alg = lab.algorithm(source.algorithm);
+                } catch (UserInputException e) {
+                    throw new UserInputException("--algorithm: " + e.getMessage(), e);
+                }
+                List<StepSpec> steps = prep.steps(lab);
+                labels = lab.fit(steps, alg, in.read(Preprocessing.imputes(steps, host)), params, lab.context(seed)).labels();
             }
-            LabelledCsvWriter.write(in.input, output, column, labels, "auto");
+            LabelledCsvWriter.write(in.input, output, column, labels, HeaderMode.AUTO);
             io.err().println("wrote " + labels.length + " rows with a '" + column + "' column to " + output);
             return 0;
         }

@@ -10,7 +10,10 @@ import dev.clusterlab.host.data.LabelFiles;
 import dev.clusterlab.host.output.ArtifactFiles;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.pipeline.Preprocessing;
 import dev.clusterlab.host.Fit;
+import dev.clusterlab.host.pipeline.PipelineFit;
+import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.host.plugin.Registry;
 import dev.clusterlab.api.artifact.Artifact;
 import java.nio.file.Path;
@@ -39,6 +42,9 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions in;
+
+    @Mixin
+    PreprocessOptions prep;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "Sample weights, one number >= 0 per line, in input order.")
     Path weights;
@@ -106,7 +112,8 @@ final class ClusterCommand implements Callable<Integer> {
                 throw new UserInputException("--algorithm: " + e.getMessage(), e);
             }
             List<String> metricIds = metricIds(host);
-            Dataset data = in.read();
+            List<StepSpec> steps = prep.steps(lab);
+            Dataset data = in.read(Preprocessing.imputes(steps, host));
             if (weights != null) {
                 data = data.withWeights(WeightFiles.read(weights, data.n()));
             }
@@ -116,20 +123,26 @@ final class ClusterCommand implements Callable<Integer> {
             int threads = lab.threads();
             ExecutionContext ctx = lab.context(seed);
             double[] seconds = new double[repeat];
-            Fit fit = null;
+            PipelineFit pipeline = null;
             for (int i = 0; i < repeat; i++) {
-                fit = lab.fit(alg, data, params, ctx);
-                seconds[i] = fit.seconds();
+                pipeline = lab.fit(steps, alg, data, params, ctx);
+                seconds[i] = pipeline.fit().seconds();
             }
+            Fit fit = pipeline.fit();
             List<String> notes = new ArrayList<>();
-            Map<String, Double> values = lab.metrics(metricIds, data, fit.result().labels(), ctx, notes);
+            // Internal metrics measure the space the algorithm clustered, as in an experiment.
+            Map<String, Double> values = lab.metrics(metricIds, pipeline.preprocessing().data(), fit.result().labels(), ctx, notes);
             notes.forEach(n -> io.err().println("warning: " + n));
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
             }
             writeArtifacts(fit, alg.extension().descriptor().id());
             if (saveModel != null) {
-                Models.save(saveModel, alg, fit, data);
+                try {
+                    pipeline.model().save(saveModel);
+                } catch (UserInputException e) {
+                    throw new UserInputException("--save-model: " + e.getMessage(), e);
+                }
             }
             FitSummary summary = new FitSummary(alg.extension().descriptor().id(), fit.params().asMap(), data.n(), data.d(),
                     fit.result().clusterCount(), fit.result().noiseCount(), median(seconds), seconds,

@@ -3,6 +3,8 @@ package dev.clusterlab.runner.cli;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.host.data.CsvDatasetReader;
 import dev.clusterlab.host.data.CsvOptions;
+import dev.clusterlab.host.data.HeaderMode;
+import dev.clusterlab.host.pipeline.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,30 @@ public final class InputOptions {
     @Option(names = "--exclude", paramLabel = "COLS", split = ",", description = "Columns to leave out (ids, text columns).")
     List<String> exclude = new ArrayList<>();
 
-    /** @return the dataset the input holds */
+    /** @return the dataset the input holds (no empty cells allowed) */
     Dataset read() {
+        return read(false);
+    }
+
+    /**
+     * @param allowMissing whether empty cells are read as missing values (a preprocessing step imputes them)
+     * @return the dataset the input holds
+     */
+    Dataset read(boolean allowMissing) {
+        return CsvDatasetReader.read(input, input.getFileName().toString(), options(allowMissing));
+    }
+
+    /**
+     * @param model a saved model, whose feature names choose the columns unless --columns or --exclude are
+     *     given; empty cells are allowed when it has preprocessing (which says if any are left)
+     * @return the dataset the input holds
+     */
+    Dataset read(Model model) {
         return CsvDatasetReader.read(input, input.getFileName().toString(),
-                new CsvOptions(List.copyOf(columns), List.copyOf(exclude), null, "auto"));
+                options(!model.steps().isEmpty()).withModelFeatures(model.featureNames()));
+    }
+
+    private CsvOptions options(boolean allowMissing) {
+        return new CsvOptions(List.copyOf(columns), List.copyOf(exclude), null, HeaderMode.AUTO, null, allowMissing);
     }
 }

@@ -1,5 +1,6 @@
 package dev.clusterlab.runner.cli;
 
+import dev.clusterlab.host.pipeline.Preprocessing;
 import dev.clusterlab.api.Citation;
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;

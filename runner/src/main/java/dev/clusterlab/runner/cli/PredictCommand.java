@@ -1,9 +1,8 @@
 package dev.clusterlab.runner.cli;
 
-import dev.clusterlab.api.Dataset;
-import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.host.data.LabelFiles;
 import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.pipeline.Model;
 import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,10 +37,8 @@ final class PredictCommand implements Callable<Integer> {
         try (ClusterLab lab = common.openSession()) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
-            ClusterModel m = Models.load(model, host);
-            Dataset data = in.read();
-            Models.checkDimension(model, m, data);
-            int[] labels = m.predict(data, lab.context(0));
+            Model m = lab.loadModel(model);
+            int[] labels = m.predict(in.read(m), lab.context(0));
             if (output != null) {
                 LabelFiles.write(output, labels);
                 io.err().println("wrote " + labels.length + " labels to " + output);

@@ -1,4 +1,4 @@
-package dev.clusterlab.host.experiment;
+package dev.clusterlab.host.pipeline;
 
 import java.util.Map;
 
