@@ -17,11 +17,11 @@ import java.util.Map;
  * @param rankBy the metric the table ranks by, or {@code null} for the default
  * @param preprocessing the steps applied to each dataset (by dataset name), in order
  * @param timeoutSeconds per-run time limit, or 0 for none
- * @param isolation {@code thread} (fits run in this JVM) or {@code process} (each fit in a child JVM)
+ * @param isolation where fits run
  */
 public record Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                          List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy,
-                         Map<String, List<StepSpec>> preprocessing, double timeoutSeconds, String isolation) {
+                         Map<String, List<StepSpec>> preprocessing, double timeoutSeconds, Isolation isolation) {
     public Experiment {
         datasets = List.copyOf(datasets);
         algorithms = List.copyOf(algorithms);
@@ -43,7 +43,7 @@ public record Experiment(String name, long seed, int repeats, int threads, List<
      */
     public Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                       List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy) {
-        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, "thread");
+        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, Isolation.THREAD);
     }
 
     /**

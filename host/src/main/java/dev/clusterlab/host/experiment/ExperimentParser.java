@@ -65,10 +65,11 @@ public final class ExperimentParser {
         int repeats = (int) r.integer("repeats", 1, 1);
         int threads = (int) r.integer("threads", 0, 1);
         double timeout = timeout(r);
-        String isolation = r.text("isolation", "thread");
-        if (!List.of("thread", "process").contains(isolation)) {
+        String isolationText = r.text("isolation", Isolation.THREAD.text());
+        Isolation isolation = Isolation.parse(isolationText).orElse(Isolation.THREAD);
+        if (Isolation.parse(isolationText).isEmpty()) {
             problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be thread (fits in this JVM) or process "
-                    + "(each fit in a child JVM); found '" + isolation + "'");
+                    + "(each fit in a child JVM); found '" + isolationText + "'");
         }
         defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));

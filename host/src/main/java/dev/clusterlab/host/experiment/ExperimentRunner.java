@@ -97,7 +97,7 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
         RunRecord[] records = new RunRecord[todo.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, todo.size())), daemon("clusterlab-run"));
-        ExecutorService fits = e.timeoutSeconds() > 0 && "thread".equals(e.isolation()) ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
+        ExecutorService fits = e.timeoutSeconds() > 0 && e.isolation() == Isolation.THREAD ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
@@ -175,7 +175,7 @@ public final class ExperimentRunner {
         ExecutionContext ctx = lab.context(run.seed(), threads, cancellation, null);
         try {
             Fit fit;
-            if ("process".equals(e.isolation())) {
+            if (e.isolation() == Isolation.PROCESS) {
                 ChildProcessFit.Outcome o = ChildProcessFit.fit(lab, alg, data, run, threads, e.timeoutSeconds());
                 if (o instanceof ChildProcessFit.Outcome.Failed f) {
                     return new Executed(failed(run, RunStatus.FAILED, f.message()), null, null);

@@ -31,7 +31,7 @@ public final class ExperimentYaml {
         if (e.timeoutSeconds() > 0) {
             m.put("timeout", e.timeoutSeconds());
         }
-        m.put("isolation", e.isolation());
+        m.put("isolation", e.isolation().text());
         List<Object> datasets = new ArrayList<>();
         for (DatasetSpec d : e.datasets()) {
             Map<String, Object> dm = new LinkedHashMap<>();
