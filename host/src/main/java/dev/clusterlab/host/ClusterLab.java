@@ -16,6 +16,8 @@ import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.engine.ChunkedExecutor;
 import dev.clusterlab.engine.EngineContext;
 import dev.clusterlab.engine.KernelSelection;
+import dev.clusterlab.host.experiment.ExperimentFiles;
+import dev.clusterlab.host.experiment.ExperimentRun;
 import dev.clusterlab.host.pipeline.Model;
 import dev.clusterlab.host.pipeline.PipelineFit;
 import dev.clusterlab.host.pipeline.Preprocessing;
@@ -223,6 +225,18 @@ public final class ClusterLab implements AutoCloseable {
      */
     public List<StepSpec> steps(String text) {
         return StepsText.parse(text, registry);
+    }
+
+    /**
+     * Runs an experiment file as {@code clusterlab run FILE --output DIR} does.
+     *
+     * @param file the experiment (YAML), or {@code null} for the embedded quickstart
+     * @param output the output folder for result files and the report (created; must be empty)
+     * @return every run and the ranked comparison
+     * @throws UserInputException listing the file's mistakes with their locations
+     */
+    public ExperimentRun.Result runExperiment(java.nio.file.Path file, java.nio.file.Path output) {
+        return ExperimentRun.run(this, ExperimentFiles.load(file, registry), ExperimentRun.Options.into(output));
     }
 
     /**

@@ -23,6 +23,14 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
                          Map<String, List<ConfigSummary>> configs, Map<String, List<KSuggestion>> suggestions) {
 
     /**
+     * @param dataset a dataset name
+     * @return its best configuration by the ranking metric, if it was ranked
+     */
+    public java.util.Optional<ConfigSummary> best(String dataset) {
+        return configs.getOrDefault(dataset, List.of()).stream().filter(ConfigSummary::best).findFirst();
+    }
+
+    /**
      * @param records every run of the experiment (earlier, resumed ones included), in plan order
      * @param metricIds metric columns
      * @param rankBy ranking metric id, or {@code null} for no ranking

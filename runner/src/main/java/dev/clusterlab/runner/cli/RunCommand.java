@@ -1,24 +1,16 @@
 package dev.clusterlab.runner.cli;
 
+import dev.clusterlab.host.experiment.ExperimentFiles;
+import dev.clusterlab.host.experiment.ExperimentRun;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.host.experiment.Experiment;
-import dev.clusterlab.host.experiment.ExperimentRunner;
-import dev.clusterlab.host.experiment.ExperimentYaml;
 import dev.clusterlab.host.experiment.PlannedRun;
 import dev.clusterlab.host.experiment.RunPlan;
-import dev.clusterlab.host.output.Comparison;
 import dev.clusterlab.host.output.ComparisonTable;
-import dev.clusterlab.host.output.ResultFiles;
-import dev.clusterlab.host.output.RunRecord;
 import dev.clusterlab.host.output.SummaryTable;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.plugin.Registry;
-import dev.clusterlab.host.report.LabelSource;
-import dev.clusterlab.host.report.Report;
-import dev.clusterlab.host.report.ReportWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         try (ClusterLab lab = common.openSession()) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
-            Experiment e = ExperimentSource.load(file, host, overrides);
+            Experiment e = ExperimentFiles.load(file, host, overrides);
             int threads = common.threads(e.threads());
             if (dryRun) {
                 List<PlannedRun> plan = RunPlan.expand(e);
@@ -94,39 +84,25 @@ final class RunCommand implements Callable<Integer> {
             }
             Path dir = output != null ? output
                     : Path.of("results", e.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            checkOutputFolder(dir);
-            List<PlannedRun> plan = RunPlan.expand(e);
-            ResultFiles out = new ResultFiles(dir, e.metrics());
-            Set<String> done = resume ? out.finishedRuns() : Set.of();
-            out.writeText("experiment.yaml", ExperimentYaml.write(e, threads));
-            io.err().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(),
-                    done.size(), threads, dir);
-            List<RunRecord> earlier = resume ? out.readRecords() : List.of();
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(lab, threads, jobs(threads), io.err()).run(e, plan, done, out);
-            List<RunRecord> records = outcome.records();
-            List<RunRecord> all = inPlanOrder(plan, earlier, records);
-            String rankBy = rankBy(e);
-            boolean higher = rankBy == null || host.metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
-            Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
+            ExperimentRun.Result result = ExperimentRun.run(lab, e, new ExperimentRun.Options(dir, resume, threads, jobs(threads),
+                    io.err()));
             if (table.equals("runs")) {
-                io.out().print(ComparisonTable.render(all, e.metrics()));
+                io.out().print(ComparisonTable.render(result.runs(), e.metrics()));
             } else {
-                io.out().print(SummaryTable.render(comparison, notes(outcome.datasets())));
+                io.out().print(SummaryTable.render(result.comparison(), notes(result.datasets())));
             }
-            out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
-                    LabelSource.outputFolder(dir), host::algorithm, host::metric)));
             io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
             io.out().println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
-            long failed = records.stream().filter(r -> !r.ok()).count();
+            long failed = result.failed();
             if (failed > 0) {
-                io.err().println(failed + " of " + records.size() + " runs failed; see the message column of " + dir.resolve("results.csv"));
+                io.err().println(failed + " of " + result.ran() + " runs failed; see the message column of "
+                        + dir.resolve("results.csv"));
                 return 1;
             }
             return 0;
         }
     }
-
     private int jobs(int threads) {
         if (jobs != null && jobs < 1) {
             throw new UserInputException("--jobs must be >= 1; got " + jobs);
@@ -134,52 +110,9 @@ final class RunCommand implements Callable<Integer> {
         return jobs != null ? jobs : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
     }
 
-    /** The experiment's ranking metric: rank_by, else silhouette when measured, else the first metric. */
-    static String rankBy(Experiment e) {
-        if (e.rankBy() != null) {
-            return e.rankBy();
-        }
-        if (e.metrics().contains("silhouette")) {
-            return "silhouette";
-        }
-        return e.metrics().isEmpty() ? null : e.metrics().getFirst();
-    }
-
-    /** Runs recorded earlier (resume) and now, one per run id (the newest), in plan order. */
-    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> earlier, List<RunRecord> now) {
-        Map<String, RunRecord> byId = new LinkedHashMap<>();
-        earlier.forEach(r -> byId.put(r.runId(), r));
-        now.forEach(r -> byId.put(r.runId(), r));
-        List<RunRecord> out = new ArrayList<>();
-        for (PlannedRun p : plan) {
-            RunRecord r = byId.get(p.id());
-            if (r != null) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
     private static Map<String, String> notes(Map<String, Dataset> datasets) {
         Map<String, String> notes = new LinkedHashMap<>();
         datasets.forEach((name, d) -> notes.put(name, d.n() + " x " + d.d() + (d.hasTruth() ? ", with ground truth" : "")));
         return notes;
-    }
-
-    private void checkOutputFolder(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("--output " + dir + ": exists and is not a folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent() && !resume) {
-                throw new UserInputException("--output " + dir + ": the folder is not empty; choose another folder, or add --resume"
-                        + " to continue the experiment recorded there");
-            }
-        } catch (IOException ex) {
-            throw new UserInputException("--output " + dir + ": cannot read: " + ex.getMessage(), ex);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clusterlab.runner.cli;
 
+import dev.clusterlab.host.experiment.ExperimentFiles;
 import dev.clusterlab.host.experiment.Experiment;
 import dev.clusterlab.host.experiment.RunPlan;
 import dev.clusterlab.host.ClusterLab;
@@ -31,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (ClusterLab lab = common.openSession()) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
-            Experiment e = ExperimentSource.load(file, host);
+            Experiment e = ExperimentFiles.load(file, host);
             int runs = RunPlan.expand(e).size();
             io.out().printf("%s: OK - experiment '%s', %d datasets, %d algorithm entries, %d metrics, %d runs%n",
                     file, e.name(), e.datasets().size(), e.algorithms().size(), e.metrics().size(), runs);

@@ -1,9 +1,6 @@
-package dev.clusterlab.runner.cli;
+package dev.clusterlab.host.experiment;
 
 import dev.clusterlab.api.UserInputException;
-import dev.clusterlab.host.experiment.Catalog;
-import dev.clusterlab.host.experiment.Experiment;
-import dev.clusterlab.host.experiment.ExperimentParser;
 import dev.clusterlab.host.yaml.YamlNode;
 import dev.clusterlab.host.yaml.YamlOverrides;
 import dev.clusterlab.host.yaml.YamlReader;
@@ -16,19 +13,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads an experiment from a file, or the embedded quickstart when no file is given. */
-final class ExperimentSource {
-    static final String QUICKSTART = "quickstart.yaml";
+public final class ExperimentFiles {
+    /** The embedded experiment that runs without a file. */
+    public static final String QUICKSTART = "quickstart.yaml";
 
-    private ExperimentSource() {
+    private ExperimentFiles() {
     }
 
-    static Experiment load(Path file, Catalog catalog) {
+    /**
+     * @param file an experiment file, or {@code null} for the embedded quickstart
+     * @param catalog the loaded plugins the file is checked against
+     * @return the experiment
+     * @throws UserInputException listing every mistake with its file, line and column
+     */
+    public static Experiment load(Path file, Catalog catalog) {
         return load(file, catalog, java.util.List.of());
     }
 
-    static Experiment load(Path file, Catalog catalog, java.util.List<String> overrides) {
+    /**
+     * @param file an experiment file, or {@code null} for the embedded quickstart
+     * @param catalog the loaded plugins the file is checked against
+     * @param overrides {@code path=value} settings applied before checking (as {@code --set})
+     * @return the experiment
+     * @throws UserInputException listing every mistake with its file, line and column
+     */
+    public static Experiment load(Path file, Catalog catalog, java.util.List<String> overrides) {
         if (file == null) {
-            try (InputStream in = ExperimentSource.class.getResourceAsStream("/dev/clusterlab/host/" + QUICKSTART);
+            try (InputStream in = ExperimentFiles.class.getResourceAsStream("/dev/clusterlab/host/" + QUICKSTART);
                  Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 YamlNode tree = YamlOverrides.apply(YamlReader.read("(embedded) " + QUICKSTART, r), overrides);
                 return ExperimentParser.parse(tree, Path.of("."), "quickstart", catalog);

@@ -1,0 +1,146 @@
+package dev.clusterlab.host.experiment;
+
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.output.Comparison;
+import dev.clusterlab.host.output.ResultFiles;
+import dev.clusterlab.host.output.RunRecord;
+import dev.clusterlab.host.report.LabelSource;
+import dev.clusterlab.host.report.Report;
+import dev.clusterlab.host.report.ReportWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A whole experiment, as {@code clusterlab run} does it and a Java program can: every planned run,
+ * the result files and the report in an output folder, and the comparison back as objects.
+ *
+ * {@snippet :
+ * Experiment e = ExperimentFiles.load(Path.of("exp.yaml"), lab.registry());
+ * ExperimentRun.Result r = ExperimentRun.run(lab, e, ExperimentRun.Options.into(Path.of("out")));
+ * ConfigSummary best = r.comparison().best("iris").orElseThrow();
+ * }
+ */
+public final class ExperimentRun {
+    private ExperimentRun() {
+    }
+
+    /**
+     * How to run.
+     *
+     * @param output the output folder (created; must be empty unless resuming)
+     * @param resume continue the experiment recorded there, skipping its finished runs
+     * @param threads threads per fit, or 0 for the experiment's {@code threads:} or else all cores
+     * @param jobs runs at once, or 0 for cores / threads (at least 1)
+     * @param log where per-run progress lines go
+     */
+    public record Options(Path output, boolean resume, int threads, int jobs, PrintStream log) {
+        /**
+         * @param output the output folder
+         * @return options for a fresh run there, default threads and jobs, no log
+         */
+        public static Options into(Path output) {
+            return new Options(output, false, 0, 0, new PrintStream(OutputStream.nullOutputStream()));
+        }
+    }
+
+    /**
+     * What the experiment gave.
+     *
+     * @param experiment the experiment as run
+     * @param output its output folder
+     * @param runs every recorded run (earlier invocations' too when resuming), in plan order
+     * @param ran how many runs this invocation did
+     * @param failed how many of those did not end OK
+     * @param comparison the runs ranked per dataset
+     * @param datasets the datasets the algorithms saw, by name
+     */
+    public record Result(Experiment experiment, Path output, List<RunRecord> runs, int ran, long failed, Comparison comparison,
+                         Map<String, Dataset> datasets) {
+    }
+
+    /**
+     * @param lab the session (plugins, kernels)
+     * @param e the experiment
+     * @param o how to run it
+     * @return the runs and their comparison; {@code report.html} and the result files are in the output folder
+     * @throws UserInputException when the output folder cannot be used
+     */
+    public static Result run(ClusterLab lab, Experiment e, Options o) {
+        int threads = o.threads() > 0 ? o.threads() : e.threads() > 0 ? e.threads() : Runtime.getRuntime().availableProcessors();
+        int jobs = o.jobs() > 0 ? o.jobs() : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+        checkOutputFolder(o.output(), o.resume());
+        List<PlannedRun> plan = RunPlan.expand(e);
+        ResultFiles out = new ResultFiles(o.output(), e.metrics());
+        Set<String> done = o.resume() ? out.finishedRuns() : Set.of();
+        out.writeText("experiment.yaml", ExperimentYaml.write(e, threads));
+        o.log().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(), done.size(),
+                threads, o.output());
+        List<RunRecord> earlier = o.resume() ? out.readRecords() : List.of();
+        ExperimentRunner.Outcome outcome = new ExperimentRunner(lab, threads, jobs, o.log()).run(e, plan, done, out);
+        List<RunRecord> all = inPlanOrder(plan, earlier, outcome.records());
+        String rankBy = rankBy(e);
+        boolean higher = rankBy == null || lab.registry().metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
+        Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
+        out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
+                LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric)));
+        long failed = outcome.records().stream().filter(r -> !r.ok()).count();
+        return new Result(e, o.output(), all, outcome.records().size(), failed, comparison, outcome.datasets());
+    }
+
+    /**
+     * @param e an experiment
+     * @return its ranking metric: {@code rank_by}, else silhouette when measured, else the first metric
+     */
+    public static String rankBy(Experiment e) {
+        if (e.rankBy() != null) {
+            return e.rankBy();
+        }
+        if (e.metrics().contains("silhouette")) {
+            return "silhouette";
+        }
+        return e.metrics().isEmpty() ? null : e.metrics().getFirst();
+    }
+
+    /** Runs recorded earlier (resume) and now, one per run id (the newest), in plan order. */
+    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> earlier, List<RunRecord> now) {
+        Map<String, RunRecord> byId = new LinkedHashMap<>();
+        earlier.forEach(r -> byId.put(r.runId(), r));
+        now.forEach(r -> byId.put(r.runId(), r));
+        List<RunRecord> out = new ArrayList<>();
+        for (PlannedRun p : plan) {
+            RunRecord r = byId.get(p.id());
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static void checkOutputFolder(Path dir, boolean resume) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("--output " + dir + ": exists and is not a folder");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent() && !resume) {
+                throw new UserInputException("--output " + dir + ": the folder is not empty; choose another folder, or add --resume"
+                        + " to continue the experiment recorded there");
+            }
+        } catch (IOException ex) {
+            throw new UserInputException("--output " + dir + ": cannot read: " + ex.getMessage(), ex);
+        }
+    }
+}
