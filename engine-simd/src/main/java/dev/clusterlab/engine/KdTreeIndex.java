@@ -17,8 +17,9 @@ import java.util.Arrays;
  * Minkowski p >= 1 are larger; squared Euclidean is at least its square), so no point with distance
  * {@code <= eps} is ever skipped. Cosine and inner product have no such bound and use the scan.
  *
- * <p>Build: O(n log n), splitting the widest dimension at the median, leaves of at most {@value #LEAF} points.
- * Memory: O(n) (a permutation, and per node a box and a range). Range queries collect each query's
+ * <p>Build: the engine's one {@link KdTree} (O(n log n), the widest side split at the median, leaves of at
+ * most {@value #LEAF} points). Memory: O(n d) (a reordered copy of the rows, and per node a box and a range).
+ * Range queries collect each query's
  * neighbours into a buffer that grows to the largest neighbourhood, then sort them by row; kNN keeps a bounded
  * heap ordered by (distance, row) and visits the nearer child first.
  */
@@ -33,16 +34,9 @@ final class KdTreeIndex implements NeighborIndex {
     private final int d;
     private final Distance distance;
     private final boolean squared;
-    private final int[] perm;
-    /** Per node: start and end in {@link #perm}, and children (-1 for a leaf). */
-    private final int[] start;
-    private final int[] end;
-    private final int[] left;
-    private final int[] right;
-    /** Per node: {@code d} lower then {@code d} upper bounds of its points. */
-    private final float[] box;
+    /** The shared kd-tree (also Boruvka's): leaves are read from its reordered rows, for locality. */
+    private final KdTree tree;
     private final QueryScratch.PerThread scratch = new QueryScratch.PerThread();
-    private int nodes;
 
     KdTreeIndex(Kernels kernels, float[] data, int n, int d, Distance distance) {
         if ((long) n * d > data.length) {
@@ -57,95 +51,12 @@ final class KdTreeIndex implements NeighborIndex {
         this.d = d;
         this.distance = distance;
         this.squared = distance.kind() == Distance.Kind.SQUARED_EUCLIDEAN;
-        this.perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        int cap = Math.max(1, 4 * (n / LEAF + 1));
-        start = new int[cap];
-        end = new int[cap];
-        left = new int[cap];
-        right = new int[cap];
-        box = new float[cap * 2 * d];
-        build(0, n);
+        this.tree = KdTree.of(data, n, d, LEAF);
     }
 
     /** @return whether every distance value of this kind bounds the largest coordinate gap */
     static boolean supports(Distance distance) {
-        return distance.kind() != Distance.Kind.COSINE && distance.kind() != Distance.Kind.INNER_PRODUCT;
-    }
-
-    private int build(int from, int to) {
-        int node = nodes++;
-        start[node] = from;
-        end[node] = to;
-        int bo = node * 2 * d;
-        for (int j = 0; j < d; j++) {
-            float lo = Float.POSITIVE_INFINITY;
-            float hi = Float.NEGATIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                float v = data[perm[i] * d + j];
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            box[bo + j] = lo;
-            box[bo + d + j] = hi;
-        }
-        if (to - from <= LEAF) {
-            left[node] = -1;
-            right[node] = -1;
-            return node;
-        }
-        int dim = 0;
-        float width = -1;
-        for (int j = 0; j < d; j++) {
-            float w = box[bo + d + j] - box[bo + j];
-            if (w > width) {
-                width = w;
-                dim = j;
-            }
-        }
-        if (!(width > 0)) { // all points equal (or NaN): one leaf
-            left[node] = -1;
-            right[node] = -1;
-            return node;
-        }
-        int mid = (from + to) >>> 1;
-        select(from, to - 1, mid, dim);
-        left[node] = build(from, mid);
-        right[node] = build(mid, to);
-        return node;
-    }
-
-    /** Quickselect on {@link #perm}[lo..hi] by coordinate {@code dim}, so that position k holds the k-th. */
-    private void select(int lo, int hi, int k, int dim) {
-        while (hi > lo) {
-            float pivot = data[perm[(lo + hi) >>> 1] * d + dim];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (data[perm[i] * d + dim] < pivot) {
-                    i++;
-                }
-                while (data[perm[j] * d + dim] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
+        return KdTree.supports(distance);
     }
 
     @Override
@@ -168,14 +79,19 @@ final class KdTreeIndex implements NeighborIndex {
         return "kd-tree " + d + "-d";
     }
 
+    @Override
+    public Kind kind() {
+        return Kind.TREE;
+    }
+
     /** The largest coordinate gap from the query to a node's box (0 inside). */
     private double gap(float[] q, int qo, int node) {
-        int bo = node * 2 * d;
+        int bo = node * d;
         double g = 0;
         for (int j = 0; j < d; j++) {
             double v = q[qo + j];
-            double lo = box[bo + j];
-            double hi = box[bo + d + j];
+            double lo = tree.lo[bo + j];
+            double hi = tree.hi[bo + j];
             double t = v < lo ? lo - v : v > hi ? v - hi : 0;
             if (t > g) {
                 g = t;
@@ -226,10 +142,10 @@ final class KdTreeIndex implements NeighborIndex {
                 if (!(gap(queries, qo, node) <= radius) && !Double.isNaN(radius)) {
                     continue;
                 }
-                if (left[node] < 0) {
-                    for (int i = start[node]; i < end[node]; i++) {
-                        int p = perm[i];
-                        float dist = kernels.distance(distance, queries, qo, data, p * d, d);
+                if (tree.left[node] < 0) {
+                    for (int i = tree.start[node]; i < tree.end[node]; i++) {
+                        int p = tree.perm[i];
+                        float dist = kernels.distance(distance, queries, qo, tree.rows, i * d, d);
                         if (dist <= eps) {
                             if (count == found.length) {
                                 found = Arrays.copyOf(found, 2 * count);
@@ -242,8 +158,8 @@ final class KdTreeIndex implements NeighborIndex {
                     if (top + 2 > stack.length) {
                         stack = Arrays.copyOf(stack, 2 * stack.length);
                     }
-                    stack[top++] = right[node];
-                    stack[top++] = left[node];
+                    stack[top++] = tree.right[node];
+                    stack[top++] = tree.left[node];
                 }
             }
             Arrays.sort(found, 0, count);
@@ -297,18 +213,17 @@ final class KdTreeIndex implements NeighborIndex {
                 if (top.full() && gap(queries, qo, node) > coordinateRadius(top.worst())) {
                     continue;
                 }
-                if (left[node] < 0) {
-                    for (int i = start[node]; i < end[node]; i++) {
-                        int p = perm[i];
-                        top.offer(p, kernels.distance(distance, queries, qo, data, p * d, d));
+                if (tree.left[node] < 0) {
+                    for (int i = tree.start[node]; i < tree.end[node]; i++) {
+                        top.offer(tree.perm[i], kernels.distance(distance, queries, qo, tree.rows, i * d, d));
                     }
                 } else {
                     if (sp + 2 > stack.length) {
                         stack = Arrays.copyOf(stack, 2 * stack.length);
                     }
                     // push the farther child first, so the nearer one is searched first and tightens the bound
-                    int l = left[node];
-                    int r = right[node];
+                    int l = tree.left[node];
+                    int r = tree.right[node];
                     if (gap(queries, qo, l) <= gap(queries, qo, r)) {
                         stack[sp++] = r;
                         stack[sp++] = l;

@@ -1,9 +1,13 @@
 package dev.clusterlab.engine;
 
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.exec.ProgressListener;
 import dev.clusterlab.api.kernel.CentroidAssigner;
+import dev.clusterlab.api.kernel.CompactBlocks;
 import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.kernel.NeighborIndex;
+import dev.clusterlab.api.kernel.SpanningTree;
 
 /**
  * The reference implementation: plain loops that read like the maths. The vector kernels are tested
@@ -58,6 +62,17 @@ public final class ScalarKernels implements Kernels {
     @Override
     public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
         return NeighborIndexes.choose(this, data, n, d, distance);
+    }
+
+    @Override
+    public SpanningTree spanningTree(float[] data, int n, int d, Distance distance, float[] core,
+                                     ExecutionContext context, ProgressListener progress) {
+        return SpanningTrees.build(this, data, n, d, distance, core, context, progress);
+    }
+
+    @Override
+    public CompactBlocks compactBlocks(float[] data, int n, int d, Distance distance, int blockRows) {
+        return CompactLayout.of(this, data, n, d, distance, blockRows);
     }
 
     @Override

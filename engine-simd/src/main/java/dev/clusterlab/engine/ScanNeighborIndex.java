@@ -57,6 +57,11 @@ final class ScanNeighborIndex implements NeighborIndex {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.SCAN;
+    }
+
+    @Override
     public void rangeQuery(int fromQuery, int toQuery, double eps, NeighborSink sink) {
         range(data, fromQuery, toQuery, eps, sink);
     }

@@ -1,14 +1,13 @@
 package dev.clusterlab.engine;
 
-import static dev.clusterlab.engine.VectorKernels.LANES;
-import static dev.clusterlab.engine.VectorKernels.SPECIES;
-import static dev.clusterlab.engine.VectorKernels.cosineOfSums;
-import static dev.clusterlab.engine.VectorKernels.sum;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import static dev.clusterlab.engine.VectorKernels.LANES;
+import static dev.clusterlab.engine.VectorKernels.SPECIES;
+import static dev.clusterlab.engine.VectorKernels.cosineOfSums;
+import static dev.clusterlab.engine.VectorKernels.sum;
 
 /**
  * The distance kernels for rows of one to four vectors ({@code LANES <= length < LIMIT}), straight-line:

@@ -121,4 +121,42 @@ public interface Kernels {
      * @since 0.1
      */
     NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance);
+
+    /**
+     * The minimum spanning tree of the complete graph on the rows under the mutual reachability distance
+     * {@code max(core(a), core(b), dist(a, b))}, or under the plain distance when {@code core} is
+     * {@code null} (single linkage). The engine chooses the algorithm (Boruvka over a kd-tree in low
+     * dimensions, Prim over spatially compact blocks for other metric distances, plain Prim otherwise);
+     * all give the same tree in the same order when the tree is unique, and none depends on the thread
+     * count. Distances come from these kernels. Memory {@code O(n)} beyond a reordered copy of the data: no
+     * distance matrix is held.
+     *
+     * @param data row-major points; not copied, must not change during the call
+     * @param n number of rows, at least 1
+     * @param d dimension
+     * @param distance the distance
+     * @param core per row, its core distance, or {@code null} for none
+     * @param context the executor for parallel work, and cancellation (checked between steps)
+     * @param progress receives the tree's own progress, fractions in {@code [0, 1]}
+     * @return the tree, edges in Prim's order from row 0
+     * @throws dev.clusterlab.api.exec.CancelledException if the context is cancelled
+     * @since 0.2
+     */
+    SpanningTree spanningTree(float[] data, int n, int d, Distance distance, float[] core,
+                              dev.clusterlab.api.exec.ExecutionContext context,
+                              dev.clusterlab.api.exec.ProgressListener progress);
+
+    /**
+     * Lays the rows out in spatially compact blocks with a ball around each, for blocked scans that skip
+     * far blocks by the triangle inequality.
+     *
+     * @param data row-major points; copied into the layout
+     * @param n number of rows
+     * @param d dimension
+     * @param distance the distance the balls are measured in
+     * @param blockRows rows per block, at least 1
+     * @return the layout
+     * @since 0.2
+     */
+    CompactBlocks compactBlocks(float[] data, int n, int d, Distance distance, int blockRows);
 }

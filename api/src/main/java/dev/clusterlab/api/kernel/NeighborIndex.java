@@ -24,8 +24,24 @@ public interface NeighborIndex {
     /** @return the distance the index answers in @since 0.1 */
     Distance distance();
 
-    /** @return what the engine built, for logs and benchmarks (e.g. {@code "grid 2-d"}, {@code "blocked scan"}) @since 0.1 */
+    /** @return what the engine built, for logs and benchmarks only (e.g. {@code "kd-tree 2-d"}, {@code "blocked scan"}) @since 0.1 */
     String structure();
+
+    /**
+     * The family of structure the engine chose, for callers that pick their own strategy from it (a scan
+     * answers each query in O(n), so DBSCAN computes neighbourhoods in one symmetric tiled pass instead).
+     *
+     * @since 0.2
+     */
+    enum Kind {
+        /** A space-partitioning tree: queries cost about O(log n + neighbours). */
+        TREE,
+        /** A blocked scan through the one-to-many kernel: every query costs O(n). */
+        SCAN
+    }
+
+    /** @return the family of structure the engine built @since 0.2 */
+    Kind kind();
 
     /**
      * All indexed points within {@code eps} of indexed rows {@code [fromQuery, toQuery)}, the query

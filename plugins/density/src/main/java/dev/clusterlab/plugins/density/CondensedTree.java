@@ -1,6 +1,7 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.algorithm.ClusterHierarchy;
+import dev.clusterlab.api.kernel.SpanningTree;
 import java.util.Arrays;
 
 /**
@@ -42,7 +43,7 @@ record CondensedTree(int[] parent, int[] child, double[] lambda, int[] childSize
      * Builds the tree from the spanning tree's edges (any order; sorted here stably by weight, as
      * scikit-learn's mergesort).
      */
-    static CondensedTree of(PrimMst.Edges mst, int n, int minClusterSize) {
+    static CondensedTree of(SpanningTree mst, int n, int minClusterSize) {
         int m = n - 1;
         long[] order = new long[m];
         for (int i = 0; i < m; i++) {

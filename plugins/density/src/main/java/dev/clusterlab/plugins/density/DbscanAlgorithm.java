@@ -8,8 +8,8 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.NeighborIndex;
+import dev.clusterlab.api.kernel.UnionFind;
 import dev.clusterlab.api.param.Params;
 import java.util.Arrays;
 import java.util.List;
@@ -131,7 +131,7 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
         // Pass 1: neighbourhoods, cached within a budget of O(n) ids, and core flags from their counts
         // (or weight sums, in double as scikit-learn's float64 sum, in ascending row order, the point included).
         Neighbourhoods cache = null;
-        if (index.structure().contains("scan")) {
+        if (index.kind() == NeighborIndex.Kind.SCAN) {
             // One symmetric tiled pass computes each pair at most once, skipping far-apart blocks.
             cache = Neighbourhoods.tiled(x, n, d, params.metric(), eps, context);
             if (cache != null) {

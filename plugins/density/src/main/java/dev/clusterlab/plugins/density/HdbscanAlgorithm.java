@@ -5,12 +5,12 @@ import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.Reference;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
-import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.artifact.ArtifactKinds;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.NeighborIndex;
+import dev.clusterlab.api.kernel.SpanningTree;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
 import org.pf4j.Extension;
@@ -24,9 +24,10 @@ import org.pf4j.Extension;
  *   <li>Core distances: the distance to the {@code min_samples}-th nearest point, the point itself
  *       included, from the engine's kNN kernel (as scikit-learn &gt;= 1.3).</li>
  *   <li>The minimum spanning tree of the mutual reachability distance
- *       {@code max(core(a), core(b), dist(a, b))}: in up to 12 dimensions with a coordinate metric
- *       (Euclidean, Manhattan, Chebyshev, Minkowski), Boruvka over a kd-tree ({@link BoruvkaMst}); otherwise
- *       Prim's algorithm over one-to-many distance blocks ({@link PrimMst}). Both give a minimum spanning
+ *       {@code max(core(a), core(b), dist(a, b))}, from the engine's spanning tree service
+ *       ({@link dev.clusterlab.api.kernel.Kernels#spanningTree}): in up to 12 dimensions with a
+ *       coordinate metric (Euclidean, Manhattan, Chebyshev, Minkowski), Boruvka over a kd-tree;
+ *       otherwise Prim's algorithm over one-to-many distance blocks. Both give a minimum spanning
  *       tree (the same one unless edges tie); no distance matrix is held.</li>
  *   <li>The single-linkage tree of its edges, condensed by {@code min_cluster_size}
  *       ({@link CondensedTree}).</li>
@@ -58,7 +59,7 @@ import org.pf4j.Extension;
  * 50,000 x 4). Prim: {@code n - 1} steps of at most
  * {@code n} distances each, {@code O(n^2 d)} in the worst case (parallel within each step). For a
  * metric distance and {@code n > 128} Prim runs over spatially compact blocks of rows and skips every
- * block that the triangle inequality shows cannot get a shorter edge ({@link PrimMst#blocked}, the same
+ * block that the triangle inequality shows cannot get a shorter edge (the same
  * tree edge for edge), which on clustered data removes most of the work. The trees are
  * {@code O(n log n)}. Memory beyond the data is {@code O(n)}: core distances, Prim's best edges, the
  * spanning tree, the single-linkage and condensed trees (about 20 words per point), plus a reordered
@@ -90,6 +91,9 @@ import org.pf4j.Extension;
 public final class HdbscanAlgorithm implements ClusteringAlgorithm {
     private static final String ID = "hdbscan";
     private static final int KNN_CHUNK = 256;
+    /** Progress when the core distances are done, and when the spanning tree is (the rest is cheap). */
+    private static final double CORE_DONE = 0.1;
+    private static final double TREE_DONE = 0.9;
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of(),
             "HDBSCAN*", "1.0",
             "Hierarchical density-based clustering: the most stable clusters of the mutual reachability "
@@ -137,8 +141,9 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
         }
         float[] x = data.data();
         float[] core = coreDistances(x, n, d, params, context);
-        context.progress().progress(0.1, "hdbscan: core distances");
-        PrimMst.Edges mst = PrimMst.build(x, n, d, params.metric(), core, context);
+        context.progress().progress(CORE_DONE, "hdbscan: core distances");
+        SpanningTree mst = context.kernels().spanningTree(x, n, d, params.metric(), core, context,
+                context.progress().stage(CORE_DONE, TREE_DONE));
         context.checkCancelled();
         CondensedTree tree = CondensedTree.of(mst, n, params.minClusterSize());
         ClusterSelection.Outcome outcome = ClusterSelection.select(tree, params);

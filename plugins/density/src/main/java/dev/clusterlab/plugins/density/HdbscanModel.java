@@ -5,6 +5,7 @@ import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.NeighborIndex;
+import dev.clusterlab.api.kernel.SpanningTree;
 
 /**
  * A fitted HDBSCAN*: what reports need (membership probabilities, GLOSH outlier scores, core
@@ -29,12 +30,12 @@ public final class HdbscanModel implements ClusterModel {
     private final int d;
     private final HdbscanParams params;
     private final float[] core;
-    private final PrimMst.Edges mst;
+    private final SpanningTree mst;
     private final CondensedTree tree;
     private final ClusterSelection.Outcome outcome;
     private final int[] pointRow;
 
-    HdbscanModel(float[] data, int d, HdbscanParams params, float[] core, PrimMst.Edges mst, CondensedTree tree,
+    HdbscanModel(float[] data, int d, HdbscanParams params, float[] core, SpanningTree mst, CondensedTree tree,
                  ClusterSelection.Outcome outcome) {
         this.data = data;
         this.d = d;

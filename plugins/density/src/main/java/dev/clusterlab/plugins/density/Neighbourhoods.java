@@ -2,7 +2,9 @@ package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.Parallel;
+import dev.clusterlab.api.kernel.CompactBlocks;
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,7 +67,7 @@ final class Neighbourhoods {
      * pair of rows is computed at most once (blocks {@code I <= J}), from direct differences; a value
      * within a relative {@code 1e-4} of {@code eps} is recomputed with {@code kernels.distance}, so a
      * point is a neighbour exactly when the range query would say so. For a metric distance the rows are
-     * first laid out in spatially compact blocks ({@link CompactBlocks}) and a tile is skipped when the
+     * first laid out in spatially compact blocks ({@link Kernels#compactBlocks}) and a tile is skipped when the
      * balls of its two blocks are more than {@code eps} apart (triangle inequality), so clustered data
      * costs far less than {@code n^2 / 2} distances. Returns {@code null} (and stops early) when the pairs
      * exceed the budget. Tasks pair row blocks {@code t} and {@code nb - 1 - t}, to even out their work.
@@ -83,7 +85,7 @@ final class Neighbourhoods {
         // (recursive halving along the axis of two far-apart rows), and a tile skipped when the balls around
         // its two blocks' means are more than eps apart.
         boolean prune = metric.isMetric();
-        CompactBlocks layout = prune ? CompactBlocks.of(x, n, d, metric, tileRows, context) : null;
+        CompactBlocks layout = prune ? context.kernels().compactBlocks(x, n, d, metric, tileRows) : null;
         int[] perm = prune ? layout.perm() : identity(n);
         float[] xs = prune ? layout.rows() : x;
         float[] centre = prune ? layout.centres() : null;

@@ -1,7 +1,5 @@
 package dev.clusterlab.plugins.density;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.kernel.Distance;
@@ -10,11 +8,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The speed paths give exactly the results of the plain ones: DBSCAN's tiled symmetric scan (high
  * dimensions) and its neighbourhood cache against a brute-force DBSCAN, also when the cache budget
- * overflows; HDBSCAN's blocked Prim against plain Prim, edge for edge.
+ * overflows. (The spanning tree's fast paths are the engine's, tested there: SpanningTreeTest.)
  */
 class FastPathsTest {
 
@@ -93,7 +92,7 @@ class FastPathsTest {
         int d = 12;
         Dataset data = Dataset.of("blobs12", blobs(n, d, 4, 11));
         NeighborIndex index = Fits.context(1).kernels().neighborIndex(data.data(), n, d, Distance.EUCLIDEAN);
-        assertThat(index.structure()).as("the tiled path needs the engine's scan").contains("scan");
+        assertThat(index.kind()).as("the tiled path needs the engine's scan").isEqualTo(NeighborIndex.Kind.SCAN);
         // eps 3: small neighbourhoods (cached); eps 30: about everything (over the budget: streamed).
         for (double eps : new double[] {3.0, 4.5, 30.0}) {
             int[] expected = bruteForce(data.data(), n, d, eps, 5, Distance.EUCLIDEAN);
@@ -128,33 +127,6 @@ class FastPathsTest {
             int[] expected = bruteForce(data.data(), n, d, eps, 5, Distance.EUCLIDEAN);
             ClusteringResult r = Fits.fit(new DbscanAlgorithm(), data, Map.of("eps", eps, "min_samples", 5), 2);
             assertThat(r.labels()).as("eps %s", eps).isEqualTo(expected);
-        }
-    }
-
-    @Test
-    void blockedPrimGivesPlainPrimsEdgesInTheSameOrder() {
-        for (int d : new int[] {2, 4, 20}) {
-            int n = 1200;
-            float[][] rows = blobs(n, d, 6, 13 + d);
-            Dataset data = Dataset.of("blobs", rows);
-            for (String metric : new String[] {"euclidean", "manhattan"}) {
-                Distance distance = Distance.byId(metric);
-                var context = Fits.context(2);
-                NeighborIndex index = context.kernels().neighborIndex(data.data(), n, d, distance);
-                int k = 5;
-                int[] ids = new int[n * k];
-                float[] dist = new float[n * k];
-                index.knn(0, n, k, ids, dist);
-                float[] core = new float[n];
-                for (int i = 0; i < n; i++) {
-                    core[i] = dist[i * k + k - 1];
-                }
-                PrimMst.Edges plain = PrimMst.plain(data.data(), n, d, distance, core, context);
-                PrimMst.Edges blocked = PrimMst.blocked(data.data(), n, d, distance, core, context);
-                assertThat(blocked.source()).as("d=%d %s", d, metric).isEqualTo(plain.source());
-                assertThat(blocked.target()).as("d=%d %s", d, metric).isEqualTo(plain.target());
-                assertThat(blocked.weight()).as("d=%d %s", d, metric).isEqualTo(plain.weight());
-            }
         }
     }
 }

@@ -1,18 +1,68 @@
 package dev.clusterlab.plugins.density;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.algorithm.Labels;
+import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.exec.Parallel;
+import dev.clusterlab.api.exec.ProgressListener;
+import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.api.param.ParamBinder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** HDBSCAN* invariants on the committed noisy datasets, and its spanning tree against a brute-force one. */
 class HdbscanInvariantsTest {
+
+    @Test
+    void progressOnlyGrowsThroughCoreDistancesSpanningTreeAndSelection() {
+        // Boruvka (2-d) and blocked Prim (20-d) report their own fractions through a stage of the fit's.
+        for (int d : new int[] {2, 20}) {
+            Dataset data = Dataset.of("blobs", FastPathsTest.blobs(3000, d, 5, 11 + d));
+            ExecutionContext base = Fits.context(2);
+            List<Double> seen = new ArrayList<>();
+            ProgressListener listener = (fraction, message) -> {
+                synchronized (seen) {
+                    seen.add(fraction);
+                }
+            };
+            ExecutionContext context = new ExecutionContext() {
+                public Kernels kernels() {
+                    return base.kernels();
+                }
+
+                public Parallel parallel() {
+                    return base.parallel();
+                }
+
+                public long seed() {
+                    return 1;
+                }
+
+                public ProgressListener progress() {
+                    return listener;
+                }
+
+                public boolean cancelled() {
+                    return false;
+                }
+
+                public ExecutionContext withSeed(long seed) {
+                    return this;
+                }
+            };
+            new HdbscanAlgorithm().fit(data, HdbscanParams.from(ParamBinder.bind("hdbscan",
+                    new HdbscanAlgorithm().descriptor().params(), Map.of("min_cluster_size", 15))), context);
+            assertThat(seen).as("d=%d", d).hasSizeGreaterThan(2).isSorted().endsWith(1.0);
+            assertThat(seen).as("d=%d", d).allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+        }
+    }
 
     @Test
     void labelsProbabilitiesAndScoresAreWellFormedAndThreadCountInvariant() {

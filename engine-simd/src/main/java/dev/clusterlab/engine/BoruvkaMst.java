@@ -1,7 +1,11 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
 import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.exec.ProgressListener;
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.api.kernel.SpanningTree;
+import dev.clusterlab.api.kernel.UnionFind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +40,7 @@ final class BoruvkaMst {
     /** Positions per parallel chunk of one round: fixed, so results never depend on the thread count. */
     static final int CHUNK = 512;
     /**
-     * Largest dimension for which Boruvka replaces Prim in {@link PrimMst#build}. Measured on two cores,
+     * Largest dimension for which {@link SpanningTrees} runs Boruvka rather than Prim. Measured on two cores,
      * spanning tree only: on 50,000 uniform points Boruvka takes half of blocked Prim's time at d = 12 and
      * the same at d = 16 (on 20,000, 0.55x and 1x); on well-separated blobs it stays ahead past d = 24.
      */
@@ -45,7 +49,7 @@ final class BoruvkaMst {
     private BoruvkaMst() {
     }
 
-    /** @return whether {@link PrimMst#build} uses Boruvka for this shape and distance */
+    /** @return whether {@link SpanningTrees} uses Boruvka for this shape and distance */
     static boolean applies(Distance metric, int n, int d) {
         return KdTree.supports(metric) && d <= MAX_DIM && n > 4 * PrimMst.BLOCK;
     }
@@ -54,12 +58,13 @@ final class BoruvkaMst {
      * @return the tree in Prim's order, or {@code null} when a round finds no edge (non-finite values),
      *     for the caller to fall back on Prim
      */
-    static PrimMst.Edges build(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
+    static SpanningTree build(Kernels kernels, float[] x, int n, int d, Distance metric, float[] core,
+                              ExecutionContext context, ProgressListener progress) {
         if (!KdTree.supports(metric)) {
             throw new IllegalArgumentException("no kd-tree bound for " + metric);
         }
         KdTree tree = KdTree.of(x, n, d, LEAF);
-        Search search = new Search(tree, n, metric, core, context);
+        Search search = new Search(kernels, tree, n, metric, core);
         UnionFind components = new UnionFind(n);
         int m = Math.max(0, n - 1);
         int[] a = new int[m];
@@ -98,7 +103,7 @@ final class BoruvkaMst {
             if (count == before) {
                 return null;
             }
-            context.progress().progress(0.1 + 0.8 * count / Math.max(1, m), "hdbscan: spanning tree (Boruvka)");
+            progress.progress((double) count / Math.max(1, m), "spanning tree (Boruvka)");
         }
         return PrimOrder.of(n, a, b, w);
     }
@@ -109,7 +114,7 @@ final class BoruvkaMst {
         private final int n;
         private final int d;
         private final Distance metric;
-        private final ExecutionContext context;
+        private final Kernels kernels;
         private final float[] coreAt;
         private final float[] minCore;
         private final int[] minRow;
@@ -126,12 +131,12 @@ final class BoruvkaMst {
         private final int[] upperHigh;
         private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[LEAF]);
 
-        Search(KdTree tree, int n, Distance metric, float[] core, ExecutionContext context) {
+        Search(Kernels kernels, KdTree tree, int n, Distance metric, float[] core) {
             this.tree = tree;
             this.n = n;
             this.d = tree.d;
             this.metric = metric;
-            this.context = context;
+            this.kernels = kernels;
             coreAt = new float[n];
             for (int p = 0; p < n; p++) {
                 coreAt[p] = core[tree.perm[p]];
@@ -288,7 +293,7 @@ final class BoruvkaMst {
             if (tree.left[node] < 0) {
                 int s = tree.start[node];
                 int e = tree.end[node];
-                context.kernels().distances(metric, tree.rows, p * d, tree.rows, s, e, d, dist, 0);
+                kernels.distances(metric, tree.rows, p * d, tree.rows, s, e, d, dist, 0);
                 int row = tree.perm[p];
                 float coreP = coreAt[p];
                 for (int q = s; q < e; q++) {

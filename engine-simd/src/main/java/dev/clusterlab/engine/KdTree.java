@@ -1,9 +1,10 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
 import dev.clusterlab.api.kernel.Distance;
 
 /**
- * A static kd-tree over the rows, for the Boruvka spanning tree: the rows reordered so that every node
+ * The engine's static kd-tree over the rows, shared by the neighbour index ({@link KdTreeIndex}) and the
+ * Boruvka spanning tree ({@link BoruvkaMst}): the rows reordered so that every node
  * covers a contiguous range of positions, with each node's bounding box. Nodes split the widest side of
  * their box at the median position (ties by row, so the tree is deterministic) down to at most
  * {@code leafSize} rows; a node's children always have larger ids than the node, so a pass over ids in

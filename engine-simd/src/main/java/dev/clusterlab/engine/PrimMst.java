@@ -1,8 +1,12 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.Parallel;
+import dev.clusterlab.api.exec.ProgressListener;
+import dev.clusterlab.api.kernel.CompactBlocks;
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
+import dev.clusterlab.api.kernel.SpanningTree;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,10 +19,8 @@ import java.util.List;
  * lowest row). Edges are returned in the order added, as {@code (source, target, weight)}.
  *
  * <p>Cost {@code O(n^2 d)} distance work, memory {@code O(n)}: no distance matrix is ever held. For a
- * metric distance and more than {@code 4 * BLOCK} rows, {@link #blocked} builds the same tree (edge for
- * edge, tested) while skipping the blocks of rows that cannot get a shorter edge. In low dimensions
- * ({@link BoruvkaMst#applies}) {@link #build} runs Boruvka over a kd-tree instead, which returns the
- * same tree in the same order when the tree is unique.
+ * metric distance, {@link #blocked} builds the same tree (edge for edge, tested) while skipping the blocks
+ * of rows that cannot get a shorter edge. {@link SpanningTrees} chooses between them and Boruvka.
  */
 final class PrimMst {
     /**
@@ -30,24 +32,7 @@ final class PrimMst {
     private PrimMst() {
     }
 
-    /** The tree: {@code n - 1} edges in the order Prim added them. */
-    record Edges(int[] source, int[] target, float[] weight) {
-    }
-
     private record Best(int row, float value) {
-    }
-
-    static Edges build(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
-        if (BoruvkaMst.applies(metric, n, d)) {
-            Edges tree = BoruvkaMst.build(x, n, d, metric, core, context);
-            if (tree != null) {
-                return tree;
-            }
-        }
-        if (metric.isMetric() && n > 4 * BLOCK) {
-            return blocked(x, n, d, metric, core, context);
-        }
-        return plain(x, n, d, metric, core, context);
     }
 
     /** Rows per block of the blocked Prim. */
@@ -67,8 +52,9 @@ final class PrimMst {
      * fixed chunks of {@value #PARALLEL_BLOCKS} blocks (each block's state is its own); the minimum over
      * blocks is then taken in block order, so the result never depends on the threads.
      */
-    static Edges blocked(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
-        CompactBlocks layout = CompactBlocks.of(x, n, d, metric, BLOCK, context);
+    static SpanningTree blocked(Kernels kernels, float[] x, int n, int d, Distance metric, float[] core,
+                                ExecutionContext context, ProgressListener progress) {
+        CompactBlocks layout = CompactLayout.of(kernels, x, n, d, metric, BLOCK);
         int[] perm = layout.perm();
         float[] xs = layout.rows();
         int blocks = Parallel.chunkCount(n, BLOCK);
@@ -110,7 +96,7 @@ final class PrimMst {
             int nodeBlock = node / BLOCK;
             outside[nodeBlock]--;
             float nodeCore = coreAt[node];
-            context.kernels().distances(metric, xs, node * d, layout.centres(), 0, blocks, d, toCentre, 0);
+            kernels.distances(metric, xs, node * d, layout.centres(), 0, blocks, d, toCentre, 0);
             Parallel.ChunkTask visit = (chunk, lo, hi) -> {
             float[] dist = buffers.get();
             for (int b = lo; b < hi; b++) {
@@ -131,7 +117,7 @@ final class PrimMst {
                             dist[j - r0] = Math.max(dist[j - r0] * (1 - slack), Math.max(nodeCore, coreAt[j]));
                         }
                     } else {
-                        context.kernels().distances(metric, xs, node * d, xs, r0, r1, d, dist, 0);
+                        kernels.distances(metric, xs, node * d, xs, r0, r1, d, dist, 0);
                     }
                     // Rows in the tree have best = -inf: never updated. With the estimate (a lower bound within
                     // the slack), the kernel's exact value is needed only where the edge may be strictly shorter.
@@ -139,7 +125,7 @@ final class PrimMst {
                         if (dist[j - r0] < best[j]) {
                             float bound = Math.max(nodeCore, coreAt[j]);
                             float value = columns == null ? dist[j - r0]
-                                    : context.kernels().distance(metric, xs, node * d, xs, j * d, d);
+                                    : kernels.distance(metric, xs, node * d, xs, j * d, d);
                             float mrd = Math.max(value, bound);
                             if (mrd < best[j]) {
                                 best[j] = mrd;
@@ -202,10 +188,10 @@ final class PrimMst {
             current = next;
             if ((step & 255) == 255) {
                 context.checkCancelled();
-                context.progress().progress(0.9 * step / n, "hdbscan: spanning tree");
+                progress.progress((double) step / n, "spanning tree (Prim)");
             }
         }
-        return new Edges(source, target, weight);
+        return new SpanningTree(source, target, weight);
     }
 
     /** Blocks per parallel chunk of one blocked Prim step: fixed, so results never depend on the thread count. */
@@ -248,7 +234,8 @@ final class PrimMst {
     }
 
     /** Plain Prim: every step computes the new node's distances to all rows. */
-    static Edges plain(float[] x, int n, int d, Distance metric, float[] core, ExecutionContext context) {
+    static SpanningTree plain(Kernels kernels, float[] x, int n, int d, Distance metric, float[] core,
+                              ExecutionContext context, ProgressListener progress) {
         float[] best = new float[n];
         Arrays.fill(best, Float.POSITIVE_INFINITY);
         int[] from = new int[n];
@@ -264,7 +251,7 @@ final class PrimMst {
             float nodeCore = core[node];
             Parallel.ChunkFunction<Best> stepChunk = (chunk, lo, hi) -> {
                 float[] dist = buffers.get();
-                context.kernels().distances(metric, x, node * d, x, lo, hi, d, dist, 0);
+                kernels.distances(metric, x, node * d, x, lo, hi, d, dist, 0);
                 int arg = -1;
                 float min = Float.POSITIVE_INFINITY;
                 for (int j = lo; j < hi; j++) {
@@ -300,9 +287,9 @@ final class PrimMst {
             current = next;
             if ((step & 255) == 255) {
                 context.checkCancelled();
-                context.progress().progress(0.9 * step / n, "hdbscan: spanning tree");
+                progress.progress((double) step / n, "spanning tree (Prim)");
             }
         }
-        return new Edges(source, target, weight);
+        return new SpanningTree(source, target, weight);
     }
 }

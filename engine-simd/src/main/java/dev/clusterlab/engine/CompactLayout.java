@@ -1,29 +1,28 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
-import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.Parallel;
+import dev.clusterlab.api.kernel.CompactBlocks;
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.kernel.Kernels;
 
 /**
- * The rows reordered so that every aligned block of {@code leaf} rows is spatially compact, with a
- * ball (the block's mean and the largest distance to it) around each block: for a metric distance
- * (triangle inequality) {@code dist(p, q) >= dist(p, centre) - radius} for every {@code q} of the
- * block, which lets DBSCAN's tiled scan and HDBSCAN's Prim skip whole blocks. Memory: a reordered copy
- * of the data, plus O(n / leaf).
- *
- * @param perm position to original row
- * @param rows the reordered copy, row-major, position by position
- * @param centres per block, its mean (row-major)
- * @param radii per block, the largest distance from its mean to its rows
+ * Builds {@link CompactBlocks}: the rows reordered so that every aligned block of {@code leaf} rows is
+ * spatially compact, with a ball (the block's mean and the largest distance to it) around each block.
+ * Memory: a reordered copy of the data, plus O(n / leaf).
  */
-record CompactBlocks(int[] perm, float[] rows, float[] centres, float[] radii) {
+final class CompactLayout {
+    private CompactLayout() {
+    }
 
-    static CompactBlocks of(float[] x, int n, int d, Distance metric, int leaf, ExecutionContext context) {
+    static CompactBlocks of(Kernels kernels, float[] x, int n, int d, Distance metric, int leaf) {
+        if (leaf < 1) {
+            throw new IllegalArgumentException("blockRows must be at least 1; got " + leaf);
+        }
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        split(x, d, metric, context, perm, 0, n, leaf, new float[n], new long[n]);
+        split(kernels, x, d, metric, perm, 0, n, leaf, new long[n]);
         float[] xs = new float[n * d];
         for (int k = 0; k < n; k++) {
             System.arraycopy(x, perm[k] * d, xs, k * d, d);
@@ -44,23 +43,14 @@ record CompactBlocks(int[] perm, float[] rows, float[] centres, float[] radii) {
             for (int j = 0; j < d; j++) {
                 centre[bk * d + j] = (float) (mean[j] / (i1 - i0));
             }
-            context.kernels().distances(metric, centre, bk * d, xs, i0, i1, d, dist, 0);
+            kernels.distances(metric, centre, bk * d, xs, i0, i1, d, dist, 0);
             float max = 0;
             for (int i = 0; i < i1 - i0; i++) {
                 max = Math.max(max, dist[i]);
             }
             radius[bk] = max;
         }
-        return new CompactBlocks(perm, xs, centre, radius);
-    }
-
-    /**
-     * A lower bound, conservative by a slack far above float rounding, on the distance from a point at
-     * distance {@code toCentre} of block {@code block}'s centre to any row of the block.
-     */
-    double lowerBound(double toCentre, int block) {
-        double r = radii[block];
-        return toCentre - r - 1e-5 * (toCentre + r) - 1e-30;
+        return new CompactBlocks(perm, xs, centre, radius, leaf);
     }
 
     /**
@@ -70,17 +60,17 @@ record CompactBlocks(int[] perm, float[] rows, float[] centres, float[] radii) {
      * projection on {@code b - a} for Euclidean; ties by row) with a quickselect, and recurses.
      * Deterministic; {@code O(n log(n / leaf))} distances.
      */
-    static void split(float[] x, int d, Distance metric, ExecutionContext context, int[] perm, int from, int to,
-                      int leaf, float[] scratch, long[] keys) {
+    private static void split(Kernels kernels, float[] x, int d, Distance metric, int[] perm, int from, int to,
+                              int leaf, long[] keys) {
         int size = to - from;
         if (size <= leaf) {
             return;
         }
-        int a = farthest(x, d, metric, context, perm, from, to, perm[from], scratch);
-        int b = farthest(x, d, metric, context, perm, from, to, a, scratch);
+        int a = farthest(kernels, x, d, metric, perm, from, to, perm[from]);
+        int b = farthest(kernels, x, d, metric, perm, from, to, a);
         for (int i = from; i < to; i++) {
-            float da = context.kernels().distance(metric, x, a * d, x, perm[i] * d, d);
-            float db = context.kernels().distance(metric, x, b * d, x, perm[i] * d, d);
+            float da = kernels.distance(metric, x, a * d, x, perm[i] * d, d);
+            float db = kernels.distance(metric, x, b * d, x, perm[i] * d, d);
             float t = (float) ((double) da * da - (double) db * db);
             int bits = Float.floatToIntBits(t == 0 ? 0f : t); // -0 as 0
             bits ^= (bits >> 31) & 0x7fffffff; // order-preserving: negative floats reversed
@@ -92,17 +82,17 @@ record CompactBlocks(int[] perm, float[] rows, float[] centres, float[] radii) {
         for (int i = from; i < to; i++) {
             perm[i] = (int) keys[i];
         }
-        split(x, d, metric, context, perm, from, mid, leaf, scratch, keys);
-        split(x, d, metric, context, perm, mid, to, leaf, scratch, keys);
+        split(kernels, x, d, metric, perm, from, mid, leaf, keys);
+        split(kernels, x, d, metric, perm, mid, to, leaf, keys);
     }
 
     /** @return the row of {@code perm[from, to)} farthest from row {@code origin} (ties to the lower row) */
-    static int farthest(float[] x, int d, Distance metric, ExecutionContext context, int[] perm, int from, int to,
-                                int origin, float[] scratch) {
+    private static int farthest(Kernels kernels, float[] x, int d, Distance metric, int[] perm, int from, int to,
+                                int origin) {
         int best = perm[from];
         float max = -1;
         for (int i = from; i < to; i++) {
-            float v = context.kernels().distance(metric, x, origin * d, x, perm[i] * d, d);
+            float v = kernels.distance(metric, x, origin * d, x, perm[i] * d, d);
             if (v > max || (v == max && perm[i] < best)) {
                 max = v;
                 best = perm[i];

@@ -1,5 +1,6 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
+import dev.clusterlab.api.kernel.SpanningTree;
 import java.util.PriorityQueue;
 
 /**
@@ -14,7 +15,7 @@ final class PrimOrder {
     private PrimOrder() {
     }
 
-    static PrimMst.Edges of(int n, int[] a, int[] b, float[] w) {
+    static SpanningTree of(int n, int[] a, int[] b, float[] w) {
         int m = a.length;
         int[] offset = new int[n + 1];
         for (int e = 0; e < m; e++) {
@@ -63,6 +64,6 @@ final class PrimOrder {
         if (count != m) {
             throw new IllegalStateException("not a spanning tree: reached " + (count + 1) + " of " + n + " rows");
         }
-        return new PrimMst.Edges(source, target, weight);
+        return new SpanningTree(source, target, weight);
     }
 }

@@ -1,6 +1,6 @@
-package dev.clusterlab.plugins.density;
+package dev.clusterlab.engine;
 
-/** Quickselect on packed {@code long} keys, shared by the spatial splits ({@link CompactBlocks}, {@link KdTree}). */
+/** Quickselect on packed {@code long} keys, shared by the spatial splits ({@link CompactLayout}, {@link KdTree}). */
 final class Quickselect {
     private Quickselect() {
     }
