@@ -10,6 +10,7 @@ import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.ProgressListener;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.metric.QualityMetric;
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.Params;
 import dev.clusterlab.api.param.Suggestions;
@@ -144,6 +145,19 @@ public final class ClusterLab implements AutoCloseable {
      */
     public Fit fit(String algorithm, Dataset data, Map<String, ?> params) {
         return fit(FitRequest.of(algorithm, params), data);
+    }
+
+    /**
+     * Fits with typed parameters, seed 0: {@code lab.fit(new KMeansParams(3, ...), data)}. The values are
+     * bound and checked against the algorithm's specs exactly as names from YAML are.
+     *
+     * @param params the typed parameters of one algorithm (a built-in's record, or a plugin's)
+     * @param data the points
+     * @return the fit
+     * @throws UserInputException if the algorithm is not installed or a value is out of range
+     */
+    public Fit fit(AlgorithmParams params, Dataset data) {
+        return fit(FitRequest.of(params), data);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.clusterlab.host;
 
 import dev.clusterlab.api.exec.ProgressListener;
+import dev.clusterlab.api.param.AlgorithmParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,14 @@ public record FitRequest(String algorithm, Map<String, ?> params, long seed, int
      */
     public static FitRequest of(String algorithm, Map<String, ?> params) {
         return new FitRequest(algorithm, params, 0, 0, new Cancellation(), null);
+    }
+
+    /**
+     * @param params typed parameters: their algorithm and their values by name
+     * @return a request with seed 0, the session's threads and listener, never cancelled
+     */
+    public static FitRequest of(AlgorithmParams params) {
+        return of(params.algorithmId(), params.values());
     }
 
     /** @param s the seed @return a copy with that seed */

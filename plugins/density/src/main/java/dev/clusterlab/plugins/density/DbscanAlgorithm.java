@@ -85,7 +85,7 @@ import org.pf4j.Extension;
         title = "DBSCAN revisited, revisited: why and how you should (still) use DBSCAN",
         venue = "ACM Transactions on Database Systems 42(3), 19:1-19:21", year = 2017, doi = "10.1145/3068335")
 public final class DbscanAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "dbscan";
+    static final String ID = "dbscan";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of(),
             "DBSCAN", "1.0",
             "Clusters of core points (at least min_samples neighbours within eps) with their border points; "

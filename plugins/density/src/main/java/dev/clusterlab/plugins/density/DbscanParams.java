@@ -1,10 +1,13 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link DbscanAlgorithm}, with scikit-learn's defaults. {@link #SPECS}
@@ -16,8 +19,8 @@ import java.util.List;
  * @param metric the distance
  * @since 0.1
  */
-public record DbscanParams(double eps, int minSamples, Distance metric) {
-    private static final String OWNER = "dbscan";
+public record DbscanParams(double eps, int minSamples, Distance metric) implements AlgorithmParams {
+    private static final String OWNER = DbscanAlgorithm.ID;
     private static final ParamSpec EPS = ParamSpec.real("eps", 0.5, 0, false, Double.POSITIVE_INFINITY, false,
             "neighbourhood radius: points at distance <= eps are neighbours");
     private static final ParamSpec MIN_SAMPLES = ParamSpec.intAtLeast("min_samples", 5, 1,
@@ -43,5 +46,21 @@ public record DbscanParams(double eps, int minSamples, Distance metric) {
      */
     public static DbscanParams from(Params p) {
         return new DbscanParams(p.getDouble(EPS.name()), p.getInt(MIN_SAMPLES.name()), p.getDistance(METRIC.name()));
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(EPS.name(), eps);
+        values.put(MIN_SAMPLES.name(), minSamples);
+        values.put(METRIC.name(), metric.id());
+        return values;
     }
 }

@@ -9,6 +9,7 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.artifact.ArtifactKinds;
 import dev.clusterlab.api.exec.ExecutionContext;
+import dev.clusterlab.api.exec.ProgressListener;
 import dev.clusterlab.api.kernel.NeighborIndex;
 import dev.clusterlab.api.kernel.SpanningTree;
 import dev.clusterlab.api.param.Params;
@@ -89,7 +90,7 @@ import org.pf4j.Extension;
         venue = "IEEE International Conference on Data Mining Workshops (ICDMW), 33-42", year = 2017,
         doi = "10.1109/ICDMW.2017.12")
 public final class HdbscanAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "hdbscan";
+    static final String ID = "hdbscan";
     private static final int KNN_CHUNK = 256;
     /** Progress when the core distances are done, and when the spanning tree is (the rest is cheap). */
     private static final double CORE_DONE = 0.1;
@@ -142,8 +143,9 @@ public final class HdbscanAlgorithm implements ClusteringAlgorithm {
         float[] x = data.data();
         float[] core = coreDistances(x, n, d, params, context);
         context.progress().progress(CORE_DONE, "hdbscan: core distances");
+        ProgressListener treeStage = context.progress().stage(CORE_DONE, TREE_DONE);
         SpanningTree mst = context.kernels().spanningTree(x, n, d, params.metric(), core, context,
-                context.progress().stage(CORE_DONE, TREE_DONE));
+                (fraction, message) -> treeStage.progress(fraction, "hdbscan: " + message));
         context.checkCancelled();
         CondensedTree tree = CondensedTree.of(mst, n, params.minClusterSize());
         ClusterSelection.Outcome outcome = ClusterSelection.select(tree, params);

@@ -1,12 +1,15 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link HdbscanAlgorithm}, with scikit-learn 1.3's defaults.
@@ -23,7 +26,7 @@ import java.util.Locale;
  * @since 0.1
  */
 public record HdbscanParams(int minClusterSize, int minSamples, double clusterSelectionEpsilon,
-                            SelectionMethod selectionMethod, boolean allowSingleCluster, Distance metric) {
+                            SelectionMethod selectionMethod, boolean allowSingleCluster, Distance metric) implements AlgorithmParams {
 
     /**
      * How clusters are selected from the condensed tree.
@@ -43,7 +46,7 @@ public record HdbscanParams(int minClusterSize, int minSamples, double clusterSe
         }
     }
 
-    private static final String OWNER = "hdbscan";
+    private static final String OWNER = HdbscanAlgorithm.ID;
     private static final ParamSpec MIN_CLUSTER_SIZE = ParamSpec.intAtLeast("min_cluster_size", 5, 2,
             "smallest group of points that counts as a cluster");
     private static final ParamSpec MIN_SAMPLES = ParamSpec.intAtLeast("min_samples", 0, 0,
@@ -81,5 +84,24 @@ public record HdbscanParams(int minClusterSize, int minSamples, double clusterSe
         return new HdbscanParams(p.getInt(MIN_CLUSTER_SIZE.name()), p.getInt(MIN_SAMPLES.name()),
                 p.getDouble(EPSILON.name()), p.getEnum(METHOD.name(), SelectionMethod.class), p.getBoolean(SINGLE.name()),
                 p.getDistance(METRIC.name()));
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(MIN_CLUSTER_SIZE.name(), minClusterSize);
+        values.put(MIN_SAMPLES.name(), minSamples);
+        values.put(EPSILON.name(), clusterSelectionEpsilon);
+        values.put(METHOD.name(), selectionMethod.id());
+        values.put(SINGLE.name(), allowSingleCluster);
+        values.put(METRIC.name(), metric.id());
+        return values;
     }
 }

@@ -72,7 +72,7 @@ import org.pf4j.Extension;
         venue = "Proceedings of the Conference Lernen, Wissen, Daten, Analysen (LWDA), CEUR Workshop Proceedings 2191, 318-329",
         year = 2018)
 public final class OpticsAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "optics";
+    static final String ID = "optics";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of(),
             "OPTICS", "1.0",
             "Orders points by density reachability and extracts clusters from the reachability plot by "

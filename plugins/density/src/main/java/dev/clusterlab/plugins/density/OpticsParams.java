@@ -1,6 +1,7 @@
 package dev.clusterlab.plugins.density;
 
 import dev.clusterlab.api.kernel.Distance;
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
@@ -8,8 +9,10 @@ import dev.clusterlab.api.param.ParamViolation;
 import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Params;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link OpticsAlgorithm}, with scikit-learn's defaults. scikit-learn's
@@ -29,7 +32,7 @@ import java.util.Locale;
  * @since 0.1
  */
 public record OpticsParams(int minSamples, double maxEps, Distance metric, ClusterMethod clusterMethod, double xi,
-                           double eps, boolean predecessorCorrection, int minClusterSize) {
+                           double eps, boolean predecessorCorrection, int minClusterSize) implements AlgorithmParams {
 
     /**
      * How clusters are read off the reachability plot.
@@ -49,7 +52,7 @@ public record OpticsParams(int minSamples, double maxEps, Distance metric, Clust
         }
     }
 
-    private static final String OWNER = "optics";
+    private static final String OWNER = OpticsAlgorithm.ID;
     private static final ParamSpec MIN_SAMPLES = ParamSpec.intAtLeast("min_samples", 5, 2,
             "neighbours, the point itself included, that define the core distance");
     private static final ParamSpec MAX_EPS = ParamSpec.real("max_eps", Double.POSITIVE_INFINITY, 0, true,
@@ -108,5 +111,26 @@ public record OpticsParams(int minSamples, double maxEps, Distance metric, Clust
         return new OpticsParams(p.getInt(MIN_SAMPLES.name()), p.getDouble(MAX_EPS.name()), p.getDistance(METRIC.name()),
                 p.getEnum(CLUSTER_METHOD.name(), ClusterMethod.class), p.getDouble(XI.name()), p.getDouble(EPS.name()),
                 p.getBoolean(PREDECESSOR_CORRECTION.name()), p.getInt(MIN_CLUSTER_SIZE.name()));
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(MIN_SAMPLES.name(), minSamples);
+        values.put(MAX_EPS.name(), maxEps);
+        values.put(METRIC.name(), metric.id());
+        values.put(CLUSTER_METHOD.name(), clusterMethod.id());
+        values.put(XI.name(), xi);
+        values.put(EPS.name(), eps);
+        values.put(PREDECESSOR_CORRECTION.name(), predecessorCorrection);
+        values.put(MIN_CLUSTER_SIZE.name(), minClusterSize);
+        return values;
     }
 }

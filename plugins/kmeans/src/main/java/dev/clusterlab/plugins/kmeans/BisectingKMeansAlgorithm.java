@@ -49,7 +49,7 @@ import org.pf4j.Extension;
 @Reference(authors = "M. Steinbach, G. Karypis, V. Kumar", title = "A comparison of document clustering techniques",
         venue = "KDD Workshop on Text Mining", year = 2000)
 public final class BisectingKMeansAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "bisecting_kmeans";
+    static final String ID = "bisecting_kmeans";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of("bisecting-kmeans"),
             "bisecting k-means", "1.0",
             "Divisive k-means: repeatedly splits the cluster with the biggest inertia (or the largest one) "

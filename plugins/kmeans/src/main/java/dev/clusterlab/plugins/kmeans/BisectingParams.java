@@ -1,10 +1,13 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link BisectingKMeansAlgorithm}, with scikit-learn 1.2's names and defaults.
@@ -20,7 +23,7 @@ import java.util.List;
  * @since 0.1
  */
 public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxIter, double tol,
-                              KMeansParams.Variant algorithm, Strategy strategy) {
+                              KMeansParams.Variant algorithm, Strategy strategy) implements AlgorithmParams {
 
     /**
      * Which leaf is bisected next.
@@ -46,7 +49,7 @@ public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxI
         }
     }
 
-    private static final String OWNER = "bisecting_kmeans";
+    private static final String OWNER = BisectingKMeansAlgorithm.ID;
     private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
     private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.class, KMeansParams.Init.RANDOM,
@@ -81,5 +84,25 @@ public record BisectingParams(int k, KMeansParams.Init init, int nInit, int maxI
         return new BisectingParams(p.getInt(K.name()), p.getEnum(INIT.name(), KMeansParams.Init.class),
                 p.getInt(N_INIT.name()), p.getInt(MAX_ITER.name()), p.getDouble(TOL.name()),
                 p.getEnum(ALGORITHM.name(), KMeansParams.Variant.class), p.getEnum(STRATEGY.name(), Strategy.class));
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(K.name(), k);
+        values.put(INIT.name(), init.id());
+        values.put(N_INIT.name(), nInit);
+        values.put(MAX_ITER.name(), maxIter);
+        values.put(TOL.name(), tol);
+        values.put(ALGORITHM.name(), algorithm.id());
+        values.put(STRATEGY.name(), strategy.id());
+        return values;
     }
 }

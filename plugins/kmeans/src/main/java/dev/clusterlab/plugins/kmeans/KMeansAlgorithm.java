@@ -87,7 +87,7 @@ import org.pf4j.Extension;
 @Reference(authors = "B. Bahmani, B. Moseley, A. Vattani, R. Kumar, S. Vassilvitskii", title = "Scalable k-means++",
         venue = "Proceedings of the VLDB Endowment 5(7), 622-633", year = 2012, doi = "10.14778/2180912.2180915")
 public final class KMeansAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "kmeans";
+    static final String ID = "kmeans";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of("k-means", "lloyd"),
             "k-means (Lloyd, Elkan, Hamerly)", "1.1",
             "Partitions points into k clusters around centroids by Lloyd's iterations or Elkan's or Hamerly's "

@@ -1,10 +1,13 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamChoice;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link KMeansAlgorithm}. The {@link #SPECS} list is the single source of
@@ -23,7 +26,7 @@ import java.util.List;
  *     empty string; when given it replaces {@code init} and the fit runs once
  * @since 0.1
  */
-public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol, Variant algorithm, String initCentroids) {
+public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol, Variant algorithm, String initCentroids) implements AlgorithmParams {
 
     /**
      * Lloyd with the default variant ({@code auto}) and no given centroids.
@@ -116,7 +119,7 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         }
     }
 
-    private static final String OWNER = "kmeans";
+    private static final String OWNER = KMeansAlgorithm.ID;
     private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
     private static final ParamSpec INIT = ParamSpec.choice("init", Init.class, Init.K_MEANS_PLUS_PLUS,
@@ -154,5 +157,25 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         return new KMeansParams(p.getInt(K.name()), p.getEnum(INIT.name(), Init.class), p.getInt(N_INIT.name()),
                 p.getInt(MAX_ITER.name()), p.getDouble(TOL.name()), p.getEnum(ALGORITHM.name(), Variant.class),
                 p.getString(INIT_CENTROIDS.name()).strip());
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(K.name(), k);
+        values.put(INIT.name(), init.id());
+        values.put(N_INIT.name(), nInit);
+        values.put(MAX_ITER.name(), maxIter);
+        values.put(TOL.name(), tol);
+        values.put(ALGORITHM.name(), algorithm.id());
+        values.put(INIT_CENTROIDS.name(), initCentroids);
+        return values;
     }
 }

@@ -58,7 +58,7 @@ import org.pf4j.Extension;
         venue = "Proceedings of the 19th International Conference on World Wide Web (WWW), 1177-1178",
         year = 2010, doi = "10.1145/1772690.1772862")
 public final class MiniBatchKMeansAlgorithm implements ClusteringAlgorithm {
-    private static final String ID = "minibatch_kmeans";
+    static final String ID = "minibatch_kmeans";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of("mini-batch-kmeans"),
             "mini-batch k-means", "1.0",
             "k-means on random mini-batches with per-centre learning rates, low-weight centre reassignment and "

@@ -1,9 +1,12 @@
 package dev.clusterlab.plugins.kmeans;
 
+import dev.clusterlab.api.param.AlgorithmParams;
 import dev.clusterlab.api.param.ParamBinder;
 import dev.clusterlab.api.param.ParamSpec;
 import dev.clusterlab.api.param.Params;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated parameters of {@link MiniBatchKMeansAlgorithm}, with scikit-learn 1.2's names and defaults.
@@ -23,8 +26,8 @@ import java.util.List;
  * @since 0.1
  */
 public record MiniBatchParams(int k, KMeansParams.Init init, int nInit, int maxIter, int batchSize, double tol,
-                              int maxNoImprovement, int initSize, double reassignmentRatio) {
-    private static final String OWNER = "minibatch_kmeans";
+                              int maxNoImprovement, int initSize, double reassignmentRatio) implements AlgorithmParams {
+    private static final String OWNER = MiniBatchKMeansAlgorithm.ID;
     private static final ParamSpec K = ParamSpec.intAtLeast("k", 8, 1,
             "number of clusters (scikit-learn's n_clusters, default 8)");
     private static final ParamSpec INIT = ParamSpec.choice("init", KMeansParams.Init.class, KMeansParams.Init.K_MEANS_PLUS_PLUS,
@@ -66,5 +69,27 @@ public record MiniBatchParams(int k, KMeansParams.Init init, int nInit, int maxI
         return new MiniBatchParams(p.getInt(K.name()), p.getEnum(INIT.name(), KMeansParams.Init.class),
                 p.getInt(N_INIT.name()), p.getInt(MAX_ITER.name()), p.getInt(BATCH_SIZE.name()), p.getDouble(TOL.name()),
                 p.getInt(MAX_NO_IMPROVEMENT.name()), p.getInt(INIT_SIZE.name()), p.getDouble(REASSIGNMENT_RATIO.name()));
+    }
+
+    /** @return the algorithm's id @since 0.2 */
+    @Override
+    public String algorithmId() {
+        return OWNER;
+    }
+
+    /** @return every parameter by its spec name, in spec order @since 0.2 */
+    @Override
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(K.name(), k);
+        values.put(INIT.name(), init.id());
+        values.put(N_INIT.name(), nInit);
+        values.put(MAX_ITER.name(), maxIter);
+        values.put(BATCH_SIZE.name(), batchSize);
+        values.put(TOL.name(), tol);
+        values.put(MAX_NO_IMPROVEMENT.name(), maxNoImprovement);
+        values.put(INIT_SIZE.name(), initSize);
+        values.put(REASSIGNMENT_RATIO.name(), reassignmentRatio);
+        return values;
     }
 }
