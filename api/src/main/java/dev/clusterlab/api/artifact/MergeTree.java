@@ -40,6 +40,73 @@ public record MergeTree(int[] left, int[] right, double[] distance, int[] size) 
         return left.length + 1;
     }
 
+    /**
+     * The flat clustering with {@code k} clusters, without refitting: the first {@code n - k} merges
+     * applied (scikit-learn's {@code _hc_cut}, which undoes the last {@code k - 1}). Clusters are numbered
+     * in the order of their first row: row 0 is in cluster 0, the first row not in it starts cluster 1.
+     *
+     * @param k number of clusters, in {@code [1, n]}
+     * @return one label per point
+     * @throws IllegalArgumentException if {@code k} is out of range
+     * @since 0.2
+     */
+    public int[] cut(int k) {
+        int n = n();
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be in [1, n=" + n + "]; got " + k);
+        }
+        // A node's parent is a later merge, so walking the applied merges backwards gives every node its
+        // root before its children: O(n), whatever the tree's depth (single linkage makes chains).
+        int[] root = new int[2 * n - 1];
+        for (int i = 0; i < root.length; i++) {
+            root[i] = i;
+        }
+        for (int i = n - k - 1; i >= 0; i--) {
+            root[left[i]] = root[n + i];
+            root[right[i]] = root[n + i];
+        }
+        int[] labels = new int[n];
+        int[] labelOf = new int[2 * n - 1];
+        java.util.Arrays.fill(labelOf, -1);
+        int next = 0;
+        for (int p = 0; p < n; p++) {
+            if (labelOf[root[p]] < 0) {
+                labelOf[root[p]] = next++;
+            }
+            labels[p] = labelOf[root[p]];
+        }
+        return labels;
+    }
+
+    /**
+     * The flat clustering at a height, as scikit-learn's {@code distance_threshold}: {@code k} is one
+     * more than the number of merges at a distance of at least {@code height}, then {@link #cut(int)}.
+     * For a monotone tree that applies exactly the merges below {@code height}.
+     *
+     * @param height the threshold
+     * @return one label per point
+     * @since 0.2
+     */
+    public int[] cutAt(double height) {
+        return cut(clustersAt(height));
+    }
+
+    /**
+     * @param height the threshold
+     * @return the number of clusters {@link #cutAt(double)} gives: one more than the merges at a
+     *     distance of at least {@code height}
+     * @since 0.2
+     */
+    public int clustersAt(double height) {
+        int k = 1;
+        for (double v : distance) {
+            if (v >= height) {
+                k++;
+            }
+        }
+        return k;
+    }
+
     @Override
     public String kind() {
         return ArtifactKinds.MERGE_TREE;
