@@ -32,9 +32,9 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
                                   boolean computeFullTree, boolean computeDistances) implements AlgorithmParams {
     private static final String OWNER = AgglomerativeAlgorithm.ID;
     /** The {@code k} parameter of the tree-cutting algorithms of this plugin, written once here. */
-    static final ParamSpec K = ParamSpec.intAtLeast("k", 2, 0,
+    static final ParamSpec K = ParamSpec.intAtLeast("k", 2, 1,
             "number of clusters (scikit-learn's n_clusters); 0 when distance_threshold cuts the tree").withSentinel(0, "none: cut at distance_threshold");
-    private static final ParamSpec THRESHOLD = ParamSpec.real("distance_threshold", 0.0, 0, true, Double.POSITIVE_INFINITY, false,
+    private static final ParamSpec THRESHOLD = ParamSpec.real("distance_threshold", 0.0, 0, false, Double.POSITIVE_INFINITY, false,
             "cut the tree at this height instead of into k clusters (set k: 0); 0 = not used").withSentinel(0, "none: cut into k clusters");
     private static final ParamSpec LINKAGE = ParamSpec.choice("linkage", Linkage.class, Linkage.WARD,
             "cluster distance: ward, complete, average, single (scikit-learn), weighted, centroid, median (SciPy)");
