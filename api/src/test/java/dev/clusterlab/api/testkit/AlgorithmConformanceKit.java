@@ -140,7 +140,7 @@ public abstract class AlgorithmConformanceKit {
         AlgorithmDescriptor d = algorithm().descriptor();
         for (ParamSpec p : d.params()) {
             Object bad = switch (p.type()) {
-                case INTEGER, REAL -> Double.isFinite(p.min()) ? p.min() - 1 : (Double.isFinite(p.max()) ? p.max() + 1 : null);
+                case INTEGER, REAL -> Double.isFinite(p.min()) ? belowRange(p) : (Double.isFinite(p.max()) ? p.max() + 1 : null);
                 case CHOICE -> "not-a-choice";
                 case BOOLEAN -> "maybe";
                 case TEXT -> null;
@@ -156,6 +156,15 @@ public abstract class AlgorithmConformanceKit {
                     .hasMessageContaining("'" + p.name() + "'")
                     .hasMessageContaining(p.domain());
         }
+    }
+
+    /** A value below the range that is not the spec's sentinel (a sentinel such as {@code k: 0} sits just below it). */
+    private static double belowRange(ParamSpec p) {
+        double bad = p.min() - 1;
+        if (p.sentinel() != null && ((Number) p.sentinel().value()).doubleValue() == bad) {
+            bad -= 1;
+        }
+        return bad;
     }
 
     @Test
