@@ -3,6 +3,7 @@ package dev.clusterlab.host.report;
 import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.api.artifact.Artifact;
 import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.artifact.Reachability;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * The artifacts of a best run, drawn by kind: a {@link Reachability} plot ({@link SvgReachability}), a
- * condensed tree ({@link SvgCondensedTree}); every other artifact, of a standard kind without a
+ * condensed tree ({@link SvgCondensedTree}), a merge tree as a dendrogram ({@link SvgDendrogram}); every other artifact, of a standard kind without a
  * picture yet or of a plugin's own kind, is listed with the CSV file its data is in. No algorithm is
  * named here: what is drawn follows from the artifact's kind alone.
  */
@@ -53,6 +54,7 @@ final class ArtifactFigures {
             switch (a) {
                 case Reachability plot -> figures.append(reachability(plot, labels, who, file));
                 case ClusterHierarchy tree -> figures.append(condensedTree(tree, labels, who, file));
+                case MergeTree tree when tree.n() >= 2 -> figures.append(dendrogram(tree, labels, who, file));
                 default -> listed.add(Html.esc(file) + " (" + Html.esc(title(a.kind())) + ")");
             }
         }
@@ -89,6 +91,19 @@ final class ArtifactFigures {
             s.append(" Each bar stands for ").append(per).append(" consecutive points: their largest reachability, their most common"
                     + " label.");
         }
+        s.append(" Data: ").append(Html.esc(file)).append('.');
+        return s.append("</figcaption></figure>").toString();
+    }
+
+    private static String dendrogram(MergeTree tree, int[] labels, String who, String file) {
+        String title = "Dendrogram of " + who;
+        SvgDendrogram.Drawn drawn = SvgDendrogram.render(tree, labels, title);
+        StringBuilder s = new StringBuilder();
+        s.append("<figure style=\"max-width:").append(SvgDendrogram.WIDTH).append("px\">").append(drawn.svg());
+        s.append("<figcaption>").append(Html.esc(title)).append(": the last ").append(drawn.leaves() - 1)
+                .append(" merges of ").append(tree.n() - 1).append(" (SciPy's truncate_mode='lastp'), each drawn at its height;"
+                + " a leaf in brackets is a cluster of that many points. Merges within one cluster of the labels are in its"
+                + " colour, merges above the cut dark.");
         s.append(" Data: ").append(Html.esc(file)).append('.');
         return s.append("</figcaption></figure>").toString();
     }
