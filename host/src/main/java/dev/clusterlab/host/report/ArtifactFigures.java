@@ -38,9 +38,34 @@ final class ArtifactFigures {
      * @return the figures and a list of the other artifact files, or notes for those that cannot be read
      */
     static String render(Report r, RunRecord run, int[] labels, String who) {
+        return render(r, run, labels, who, kind -> true, true);
+    }
+
+    /** @return whether the report draws artifacts of this kind (others are listed with their file) */
+    static boolean drawn(String kind) {
+        return DRAWN.contains(kind);
+    }
+
+    private static final java.util.Set<String> DRAWN = java.util.Set.of(ArtifactKinds.REACHABILITY, ArtifactKinds.CONDENSED_TREE,
+            ArtifactKinds.MERGE_TREE);
+
+    /**
+     * @param r the report inputs
+     * @param run an OK run
+     * @param labels its labels
+     * @param who the run in words, for titles
+     * @param kinds which kinds to draw
+     * @param listOthers whether to list the files of the artifacts not drawn
+     * @return the figures
+     */
+    static String render(Report r, RunRecord run, int[] labels, String who, java.util.function.Predicate<String> kinds,
+                         boolean listOthers) {
         StringBuilder figures = new StringBuilder();
         List<String> listed = new ArrayList<>();
         for (Map.Entry<String, String> e : run.artifacts().entrySet()) {
+            if (!kinds.test(e.getValue()) && !(listOthers && !drawn(e.getValue()))) {
+                continue;
+            }
             String name = e.getKey();
             String file = ResultFiles.artifactFolder(name) + "/" + run.runId() + ".csv";
             Artifact a;
@@ -58,7 +83,7 @@ final class ArtifactFigures {
                 default -> listed.add(Html.esc(file) + " (" + Html.esc(title(a.kind())) + ")");
             }
         }
-        if (!listed.isEmpty()) {
+        if (listOthers && !listed.isEmpty()) {
             figures.append("<p class=\"note\">Also written for this run: ").append(String.join(", ", listed)).append(".</p>\n");
         }
         return figures.toString();

@@ -42,6 +42,9 @@ final class DatasetSection {
         if (best != null) {
             s.append("<h3>Best configuration: ").append(Html.esc(label(best))).append("</h3>\n");
             s.append(data == null ? BestRunPlots.note("The dataset was not loaded in this invocation.") : BestRunPlots.render(r, data, best));
+            if (data != null) {
+                s.append(bestWithOtherPictures(r, data, configs, best));
+            }
         }
         s.append("<h3>Metrics</h3>\n<div class=\"figures\">");
         for (String m : c.metricIds()) {
@@ -61,6 +64,55 @@ final class DatasetSection {
             }
         }
         return s.append("</section>\n").toString();
+    }
+
+    /**
+     * When the best configuration has no picture of a kind the report draws (a dendrogram, a
+     * reachability plot, a condensed tree) but a lower-ranked one has, that picture from the best-ranked
+     * configuration that has it: the best hierarchical run gets its dendrogram even where k-means won.
+     */
+    private static String bestWithOtherPictures(Report r, Dataset data, List<ConfigSummary> configs, ConfigSummary best) {
+        java.util.Set<String> shown = new java.util.HashSet<>(firstOk(best).map(run -> run.artifacts().values())
+                .orElse(List.of()));
+        StringBuilder s = new StringBuilder();
+        for (ConfigSummary cs : configs) {
+            var run = firstOk(cs).orElse(null);
+            if (run == null) {
+                continue;
+            }
+            List<String> kinds = run.artifacts().values().stream().distinct()
+                    .filter(k -> ArtifactFigures.drawn(k) && !shown.contains(k)).toList();
+            if (kinds.isEmpty()) {
+                continue;
+            }
+            int[] labels;
+            try {
+                labels = r.labels().labels(run, data.n());
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            if (labels == null || labels.length != data.n()) {
+                continue;
+            }
+            shown.addAll(kinds);
+            String who = run.algorithm() + (run.paramsText().isEmpty() ? "" : " " + run.paramsText()) + ", seed " + run.seed();
+            s.append("<h3>Best configuration with a ").append(Html.esc(String.join(" and a ", kinds.stream().map(DatasetSection::picture).toList())))
+                    .append(": ").append(Html.esc(label(cs))).append("</h3>\n<div class=\"figures\">")
+                    .append(ArtifactFigures.render(r, run, labels, who, kinds::contains, false)).append("</div>\n");
+        }
+        return s.toString();
+    }
+
+    private static java.util.Optional<dev.clusterlab.host.output.RunRecord> firstOk(ConfigSummary cs) {
+        return cs.runs().stream().filter(x -> x.ok()).findFirst();
+    }
+
+    private static String picture(String kind) {
+        return switch (kind) {
+            case dev.clusterlab.api.artifact.ArtifactKinds.MERGE_TREE -> "dendrogram";
+            case dev.clusterlab.api.artifact.ArtifactKinds.REACHABILITY -> "reachability plot";
+            default -> kind.replace('_', ' ');
+        };
     }
 
     private static String describe(Dataset data) {

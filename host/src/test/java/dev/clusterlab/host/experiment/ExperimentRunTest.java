@@ -46,4 +46,35 @@ class ExperimentRunTest {
                     .hasMessageContaining("not empty");
         }
     }
+
+    @Test
+    void theBestHierarchicalRunGetsItsDendrogramWhereAnotherAlgorithmWon() throws Exception {
+        Path file = Files.writeString(tmp.resolve("hier.yaml"), """
+                seed: 1
+                datasets:
+                  - {name: blobs, generator: blobs, n: 300, centers: 3, cluster_std: 0.5}
+                algorithms:
+                  - id: kmeans
+                    params: {k: [3, 2]}
+                  - id: agglomerative
+                    params: {k: 2, linkage: [single, ward]}
+                metrics: [silhouette]
+                """);
+        try (ClusterLab lab = ClusterLab.builder().threads(1).build()) {
+            ExperimentRun.Result r = lab.runExperiment(file, tmp.resolve("hier"));
+            var configs = r.comparison().configs().get("blobs");
+            // k-means (k = 3) and hierarchical (k = 2) never tie on three blobs; the top agglomerative
+            // configuration gets the only dendrogram, under its own heading when k-means won.
+            assertThat(configs.getFirst().algorithm()).isIn("kmeans", "agglomerative");
+            ConfigSummary topTree = configs.stream().filter(c -> c.algorithm().equals("agglomerative")).findFirst().orElseThrow();
+            String html = Files.readString(tmp.resolve("hier/report.html"));
+            assertThat(html).containsOnlyOnce("class=\"plot dendrogram\"");
+            if (configs.getFirst().algorithm().equals("kmeans")) {
+                assertThat(html).contains("Best configuration with a dendrogram: agglomerative " + topTree.paramsText());
+            } else {
+                assertThat(html).doesNotContain("Best configuration with a dendrogram");
+            }
+            assertThat(tmp.resolve("hier/merge_tree")).isDirectory();
+        }
+    }
 }
