@@ -60,6 +60,19 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void squaredEuclideanToColumns(float[] query, int queryOffset, float[] columns, int stride, int fromRow, int toRow,
+                                          int d, float[] out, int outOffset) {
+        for (int r = fromRow; r < toRow; r++) {
+            float sum = 0f;
+            for (int k = 0; k < d; k++) {
+                float diff = query[queryOffset + k] - columns[k * stride + r];
+                sum += diff * diff;
+            }
+            out[outOffset + r - fromRow] = sum;
+        }
+    }
+
+    @Override
     public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
         return NeighborIndexes.choose(this, data, n, d, distance);
     }

@@ -321,6 +321,57 @@ public final class VectorKernels implements Kernels {
         ScalarDistances.pairwise(this, distance, a, aFrom, aTo, b, bFrom, bTo, d, out);
     }
 
+    /**
+     * Across rows: a vector holds one coordinate of {@code LANES} consecutive rows, so each lane computes
+     * the scalar loop's sum for its row in the same order (subtract, square, add; no fused multiply-add),
+     * bit for bit. Four vectors of rows at a time keep four independent sums in flight.
+     */
+    @Override
+    public void squaredEuclideanToColumns(float[] query, int queryOffset, float[] columns, int stride, int fromRow, int toRow,
+                                          int d, float[] out, int outOffset) {
+        int r = fromRow;
+        int step = 4 * LANES;
+        for (; r + step <= toRow; r += step) {
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int k = 0; k < d; k++) {
+                float q = query[queryOffset + k];
+                int c = k * stride + r;
+                FloatVector t0 = FloatVector.broadcast(SPECIES, q).sub(FloatVector.fromArray(SPECIES, columns, c));
+                FloatVector t1 = FloatVector.broadcast(SPECIES, q).sub(FloatVector.fromArray(SPECIES, columns, c + LANES));
+                FloatVector t2 = FloatVector.broadcast(SPECIES, q).sub(FloatVector.fromArray(SPECIES, columns, c + 2 * LANES));
+                FloatVector t3 = FloatVector.broadcast(SPECIES, q).sub(FloatVector.fromArray(SPECIES, columns, c + 3 * LANES));
+                s0 = s0.add(t0.mul(t0));
+                s1 = s1.add(t1.mul(t1));
+                s2 = s2.add(t2.mul(t2));
+                s3 = s3.add(t3.mul(t3));
+            }
+            int o = outOffset + r - fromRow;
+            s0.intoArray(out, o);
+            s1.intoArray(out, o + LANES);
+            s2.intoArray(out, o + 2 * LANES);
+            s3.intoArray(out, o + 3 * LANES);
+        }
+        for (; r + LANES <= toRow; r += LANES) {
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int k = 0; k < d; k++) {
+                FloatVector t = FloatVector.broadcast(SPECIES, query[queryOffset + k]).sub(FloatVector.fromArray(SPECIES, columns, k * stride + r));
+                s = s.add(t.mul(t));
+            }
+            s.intoArray(out, outOffset + r - fromRow);
+        }
+        for (; r < toRow; r++) {
+            float sum = 0f;
+            for (int k = 0; k < d; k++) {
+                float diff = query[queryOffset + k] - columns[k * stride + r];
+                sum += diff * diff;
+            }
+            out[outOffset + r - fromRow] = sum;
+        }
+    }
+
     @Override
     public NeighborIndex neighborIndex(float[] data, int n, int d, Distance distance) {
         return NeighborIndexes.choose(this, data, n, d, distance);

@@ -99,6 +99,29 @@ public interface Kernels {
     void pairwise(Distance distance, float[] a, int aFrom, int aTo, float[] b, int bFrom, int bTo, int d, float[] out);
 
     /**
+     * One-to-many squared Euclidean distances to rows held column by column (structure of arrays):
+     * coordinate {@code k} of row {@code r} is {@code columns[k * stride + r]}, and
+     * {@code out[outOffset + (r - fromRow)] = sum_k (query[queryOffset + k] - columns[k * stride + r])^2},
+     * summed over {@code k} in ascending order, each term rounded before it is added: the same bits as
+     * the scalar {@link #squaredEuclidean} of the row. Vectorised across rows, it suits low dimensions,
+     * where a row is shorter than a vector, and sets of rows that change (centroids of merging clusters).
+     * A row with an infinite coordinate is at infinite distance.
+     *
+     * @param query the query's array
+     * @param queryOffset start of the query
+     * @param columns the rows, column by column
+     * @param stride distance between the starts of two columns, at least {@code toRow}
+     * @param fromRow first row, inclusive
+     * @param toRow last row, exclusive
+     * @param d dimension
+     * @param out receives the squared distances
+     * @param outOffset where the first goes
+     * @since 0.2
+     */
+    void squaredEuclideanToColumns(float[] query, int queryOffset, float[] columns, int stride, int fromRow, int toRow, int d,
+                                   float[] out, int outOffset);
+
+    /**
      * Prepares nearest-centroid assignment against {@code k} centroids (packed once, reused for many
      * row ranges).
      *

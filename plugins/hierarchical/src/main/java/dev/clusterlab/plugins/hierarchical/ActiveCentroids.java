@@ -1,32 +1,47 @@
 package dev.clusterlab.plugins.hierarchical;
 
+import java.util.Arrays;
+
 /**
- * The centroids of the clusters still active, packed in ascending order of their index so that one
- * call of the engine's one-to-many kernel measures a cluster against all of them, and scans visit
- * clusters in index order (for SciPy's tie-breaking). Centroids are kept in double and copied to float
- * for the kernel. A dropped cluster stays in the packed rows, skipped, until they are half dropped; then
- * the rows are packed again, so scans cost at most twice the active clusters. Memory O(n d).
+ * The centroids of the clusters still active, packed column by column in ascending order of their
+ * index, so that one call of the engine's {@code squaredEuclideanToColumns} kernel measures a cluster
+ * against all of them and scans visit clusters in index order (SciPy's tie-breaking). Centroids are
+ * kept in double and copied to float for the kernel. A dropped cluster stays in the packed rows with
+ * infinite coordinates (so it is infinitely far) until half the rows are dropped; then the rows are packed
+ * again, so scans cost at most twice the active clusters. Memory O(n d).
  */
 final class ActiveCentroids {
     final int d;
+    final int n;
+    /** By cluster: its number of points, 0 once dropped. */
     final int[] size;
     private final double[] centre;
-    /** Packed rows: {@code index[p]} is the cluster at position {@code p}, {@code rows} its centroid. */
-    int[] index;
-    float[] rows;
+    /** By position: column {@code k} of the row at position {@code p} is {@code columns[k * n + p]}. */
+    final float[] columns;
+    /** By position: the cluster's size as a float (1 for a dropped row, whose distance is infinite anyway). */
+    final float[] weight;
+    /** By position: the cluster there. */
+    final int[] index;
+    /** Rows in use, dropped ones included. */
     int packed;
     private final int[] position;
     private int dropped;
 
     ActiveCentroids(float[] x, int n, int d) {
         this.d = d;
+        this.n = n;
         size = new int[n];
-        java.util.Arrays.fill(size, 1);
+        Arrays.fill(size, 1);
         centre = new double[n * d];
-        for (int i = 0; i < n * d; i++) {
-            centre[i] = x[i];
+        columns = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                centre[i * d + k] = x[i * d + k];
+                columns[k * n + i] = x[i * d + k];
+            }
         }
-        rows = java.util.Arrays.copyOf(x, n * d);
+        weight = new float[n];
+        Arrays.fill(weight, 1f);
         index = new int[n];
         position = new int[n];
         for (int i = 0; i < n; i++) {
@@ -41,22 +56,33 @@ final class ActiveCentroids {
         return position[i];
     }
 
-    double centre(int i, int k) {
-        return centre[i * d + k];
+    /** Copies cluster {@code i}'s centroid (as the kernel sees it, in float) into {@code q}. */
+    void query(int i, float[] q) {
+        int p = position[i];
+        for (int k = 0; k < d; k++) {
+            q[k] = columns[k * n + p];
+        }
     }
 
     /** Replaces cluster {@code y}'s centroid and size with those of its merge with {@code x}, and drops {@code x}. */
     void merge(int x, int y, boolean median) {
         int nx = size[x];
         int ny = size[y];
+        int py = position[y];
         for (int k = 0; k < d; k++) {
             double v = median ? 0.5 * (centre[x * d + k] + centre[y * d + k])
                     : (nx * centre[x * d + k] + ny * centre[y * d + k]) / (nx + ny);
             centre[y * d + k] = v;
-            rows[position[y] * d + k] = (float) v;
+            columns[k * n + py] = (float) v;
         }
         size[y] = nx + ny;
+        weight[py] = nx + ny;
         size[x] = 0;
+        int px = position[x];
+        for (int k = 0; k < d; k++) {
+            columns[k * n + px] = Float.POSITIVE_INFINITY;
+        }
+        weight[px] = 1f;
         dropped++;
         if (2 * dropped > packed) {
             repack();
@@ -71,8 +97,11 @@ final class ActiveCentroids {
                 continue;
             }
             if (m != p) {
-                System.arraycopy(rows, p * d, rows, m * d, d);
+                for (int k = 0; k < d; k++) {
+                    columns[k * n + m] = columns[k * n + p];
+                }
                 index[m] = i;
+                weight[m] = weight[p];
             }
             position[i] = m;
             m++;

@@ -1,7 +1,6 @@
 package dev.clusterlab.plugins.hierarchical;
 
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.kernel.Distance;
 
 /**
  * Centroid (UPGMC) and median (WPGMC) linkage by Müllner's generic algorithm (arXiv:1109.2378, figure
@@ -32,6 +31,7 @@ final class GenericLinkage {
         int[] seenOwn = new int[n - 1];
         int[] seenNeighbor = new int[n - 1];
         float[] squared = new float[n];
+        float[] query = new float[d];
         for (int i = 0; i < n - 1; i++) {
             nearestAbove(active, i, context, squared, neighbor, minDist);
             seenOwn[i] = version[i];
@@ -68,7 +68,8 @@ final class GenericLinkage {
             }
             // Lower the bound of every z < b that is now nearer to b than its bound.
             int pb = active.position(b);
-            context.kernels().distances(Distance.SQUARED_EUCLIDEAN, active.rows, pb * d, active.rows, 0, pb, d, squared, 0);
+            active.query(b, query);
+            context.kernels().squaredEuclideanToColumns(query, 0, active.columns, n, 0, pb, d, squared, 0);
             for (int p = 0; p < pb; p++) {
                 int z = active.index[p];
                 if (size[z] == 0) {
@@ -105,7 +106,9 @@ final class GenericLinkage {
         int best = -1;
         double min = Double.POSITIVE_INFINITY;
         if (px + 1 < m) {
-            context.kernels().distances(Distance.SQUARED_EUCLIDEAN, active.rows, px * d, active.rows, px + 1, m, d, squared, 0);
+            float[] query = new float[d];
+            active.query(x, query);
+            context.kernels().squaredEuclideanToColumns(query, 0, active.columns, active.n, px + 1, m, d, squared, 0);
             for (int p = px + 1; p < m; p++) {
                 int i = active.index[p];
                 if (active.size[i] > 0 && squared[p - px - 1] < min) {

@@ -1,15 +1,16 @@
 package dev.clusterlab.plugins.hierarchical;
 
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.kernel.Distance;
 
 /**
  * Ward's linkage by the nearest-neighbour chain on cluster centroids and sizes: the Ward distance of
  * clusters {@code A} and {@code B} is {@code sqrt(2 |A| |B| / (|A| + |B|)) * |c_A - c_B|} (SciPy's
  * {@code ward}; two points merge at their Euclidean distance), so no matrix is needed. Each chain step
- * measures one centroid against all active ones with the engine's one-to-many squared Euclidean kernel;
- * {@code O(n^2 d)} time and {@code O(n d)} memory, where scikit-learn holds {@code n^2/2} doubles. Ties
- * are broken as SciPy's {@code nn_chain} (see {@link NearestNeighborChain}).
+ * measures one centroid against all active ones with the engine's column-wise squared Euclidean kernel
+ * (SIMD across clusters), then weighs them by size in one pass; {@code O(n^2 d)} time and {@code O(n d)}
+ * memory, where scikit-learn holds {@code n^2/2} doubles. Ties are broken as SciPy's {@code nn_chain}
+ * (the previous cluster of the chain unless another is strictly nearer, otherwise the lowest index; see
+ * {@link NearestNeighborChain}), on the float values.
  */
 final class WardChain {
     private WardChain() {
@@ -21,7 +22,8 @@ final class WardChain {
         int[] size = active.size;
         int[] chain = new int[n];
         int length = 0;
-        float[] squared = new float[n];
+        float[] w = new float[n];
+        float[] q = new float[d];
         for (int k = 0; k < n - 1; k++) {
             if (length == 0) {
                 for (int i = 0; i < n; i++) {
@@ -33,27 +35,24 @@ final class WardChain {
             }
             int a;
             int b;
-            double current;
+            float current;
             while (true) {
                 a = chain[length - 1];
                 int prev = length > 1 ? chain[length - 2] : -1;
                 int m = active.packed;
-                context.kernels().distances(Distance.SQUARED_EUCLIDEAN, active.rows, active.position(a) * d,
-                        active.rows, 0, m, d, squared, 0);
-                double na = size[a];
-                b = prev;
-                current = prev < 0 ? Double.POSITIVE_INFINITY : ward(na, size[prev], squared[active.position(prev)]);
-                for (int p = 0; p < m; p++) {
-                    int i = active.index[p];
-                    int ni = size[i];
-                    if (ni == 0 || i == a) {
-                        continue;
+                active.query(a, q);
+                context.kernels().squaredEuclideanToColumns(q, 0, active.columns, n, 0, m, d, w, 0);
+                w[active.position(a)] = Float.POSITIVE_INFINITY;
+                current = weigh(w, active.weight, m, size[a]);
+                // SciPy's scan: keep the previous cluster unless another is strictly nearer, else the lowest index.
+                if (prev >= 0 && w[active.position(prev)] == current) {
+                    b = prev;
+                } else {
+                    int p = 0;
+                    while (w[p] != current) {
+                        p++;
                     }
-                    double w = ward(na, ni, squared[p]);
-                    if (w < current) {
-                        current = w;
-                        b = i;
-                    }
+                    b = active.index[p];
                 }
                 if (length > 1 && b == prev) {
                     break;
@@ -63,7 +62,7 @@ final class WardChain {
             length -= 2;
             int lo = Math.min(a, b);
             int hi = Math.max(a, b);
-            merges.add(lo, hi, Math.sqrt(current));
+            merges.add(lo, hi, Math.sqrt(2.0 * size[a] * current));
             active.merge(lo, hi, false);
             if ((k & 255) == 255) {
                 context.checkCancelled();
@@ -73,8 +72,18 @@ final class WardChain {
         return merges;
     }
 
-    /** The squared Ward distance of clusters of sizes {@code na}, {@code nb} whose centroids are {@code squared} apart (squared). */
-    private static double ward(double na, double nb, float squared) {
-        return 2 * na * nb / (na + nb) * squared;
+    /**
+     * Turns squared centroid distances into {@code |B| / (|A| + |B|) * squared}, the squared Ward distance
+     * over {@code 2 |A|} (the same factor for every {@code B}, so the order is Ward's), and returns the least.
+     */
+    private static float weigh(float[] w, float[] sizes, int m, int sizeA) {
+        float na = sizeA;
+        float min = Float.POSITIVE_INFINITY;
+        for (int p = 0; p < m; p++) {
+            float v = w[p] * sizes[p] / (na + sizes[p]);
+            w[p] = v;
+            min = Math.min(min, v);
+        }
+        return min;
     }
 }
