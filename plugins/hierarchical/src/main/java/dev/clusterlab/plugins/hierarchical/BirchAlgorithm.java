@@ -8,10 +8,10 @@ import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusterModel;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.Parallel;
 import dev.clusterlab.api.exec.ProgressListener;
-import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
@@ -33,9 +33,11 @@ import org.pf4j.Extension;
  *       a node with more than {@code branching_factor} subclusters splits around its farthest pair.
  *       Time {@code O(n h B d)} (tree height {@code h}, branching factor {@code B}), single-threaded.</li>
  *   <li>Global step, {@code k > 0}: Ward's agglomerative clustering of the {@code m} subcluster
- *       centroids, cut into {@code k} clusters, as scikit-learn's {@code AgglomerativeClustering(n_clusters=k)}
- *       (this plugin's nearest-neighbour chain, {@code O(m^2 d)} time, {@code O(m d)} memory, centroids
- *       rounded to float). With {@code k = 0} every subcluster is a cluster.</li>
+ *       centroids, cut into {@code k} clusters, as scikit-learn's {@code AgglomerativeClustering(n_clusters=k)}:
+ *       the nearest-neighbour chain {@link AgglomerativeAlgorithm} runs for ward ({@link WardChain}, called
+ *       directly so that BIRCH does not depend on that class's descriptor), then {@link MergeTree#cut};
+ *       {@code O(m^2 d)} time, {@code O(m d)} memory, centroids rounded to float. With {@code k = 0}
+ *       every subcluster is a cluster.</li>
  *   <li>Labels: every training point gets the label of its nearest subcluster centroid, as
  *       scikit-learn's {@code labels_} ({@link BirchModel}: exact double argmin of {@code |c|^2 - 2 x.c},
  *       through the engine's SIMD assigner in chunks, never an {@code n x m} matrix). Labels are made
@@ -181,8 +183,9 @@ public final class BirchAlgorithm implements ClusteringAlgorithm {
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = (float) centroids[i];
             }
-            global = AgglomerativeAlgorithm.tree(rows, m, d, Linkage.WARD, Distance.EUCLIDEAN,
-                    new StagedContext(context, context.progress().stage(0.5, 0.8))).cut(k);
+            // What AgglomerativeAlgorithm.tree runs for ward, called directly (see the class comment).
+            global = WardChain.merges(rows, m, d, new StagedContext(context, context.progress().stage(0.5, 0.8)))
+                    .toMergeTree(Linkage.WARD.monotone()).cut(k);
         }
         context.checkCancelled();
         BirchModel provisional = new BirchModel(params, tree, centroids, m, d, global);

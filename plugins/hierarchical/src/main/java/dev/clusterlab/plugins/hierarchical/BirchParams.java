@@ -29,7 +29,7 @@ public record BirchParams(double threshold, int branchingFactor, int k) implemen
             "most subclusters in a node of the CF-tree; one more splits the node");
     private static final ParamSpec K = ParamSpec.intAtLeast("k", 3, 0,
             "number of clusters (scikit-learn's n_clusters) made by Ward's linkage on the subcluster centroids; "
-                    + "0 = every subcluster is a cluster").withSentinel(0, "none: every subcluster is a cluster");
+                    + "0 = none, every subcluster is a cluster");
 
     /** Every parameter, in the order help shows them. @since 0.2 */
     public static final List<ParamSpec> SPECS = List.of(THRESHOLD, BRANCHING, K);
