@@ -20,6 +20,10 @@ package dev.clusterlab.plugins.hierarchical;
  *       is appended; a parent left with {@code B + 1} subclusters splits in turn, and a split root
  *       gets a new root above it.</li>
  * </ul>
+ * The split's distances reproduce numpy's rounding (see {@link #squaredDistance}), because there the
+ * last bit decides the order of the subclusters. Elsewhere (the nearest-subcluster scan, the merge
+ * test) sums run left to right in double; numpy's BLAS may round the last bit otherwise, which can
+ * matter only for a point equidistant from two subclusters or exactly at the threshold.
  */
 final class BirchNode {
     final boolean leaf;
