@@ -259,6 +259,15 @@ class BirchModelTest {
     }
 
     @Test
+    void oneSubclusterAndOneClusterLabelsEveryPointZero() {
+        Dataset data = blobs(50, 2, 1, 0, 16);
+        ClusteringResult r = birch.fit(data, new BirchParams(100, 50, 1), context);
+        assertThat(model(r).subclusterCount()).isEqualTo(1);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.labels()).containsOnly(0);
+    }
+
+    @Test
     void partialFitChecksItsChunk() {
         BirchModel model = model(birch.fit(blobs(300, 3, 2, 0, 12), new BirchParams(0.5, 2), context));
         assertThatThrownBy(() -> birch.partialFit(model, blobs(10, 2, 1, 0, 13), context))
