@@ -12,6 +12,7 @@ import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.exec.Parallel;
 import dev.clusterlab.api.exec.ProgressListener;
+import dev.clusterlab.api.kernel.Distance;
 import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
@@ -36,8 +37,8 @@ import org.pf4j.Extension;
  *       Time {@code O(n h B d)} (tree height {@code h}, branching factor {@code B}), single-threaded.</li>
  *   <li>Global step, {@code k > 0}: Ward's agglomerative clustering of the {@code m} subcluster
  *       centroids, cut into {@code k} clusters, as scikit-learn's {@code AgglomerativeClustering(n_clusters=k)}:
- *       the nearest-neighbour chain {@link AgglomerativeAlgorithm} runs for ward ({@link WardChain}, called
- *       directly so that BIRCH does not depend on that class's descriptor), then {@link MergeTree#cut};
+ *       the nearest-neighbour chain on centroids that {@link AgglomerativeAlgorithm} runs for ward
+ *       ({@link WardChain}), then {@link MergeTree#cut};
  *       {@code O(m^2 d)} time, {@code O(m d)} memory, centroids rounded to float. With {@code k = 0}
  *       every subcluster is a cluster.</li>
  *   <li>Labels: every training point gets the label of its nearest subcluster centroid, as
@@ -186,9 +187,8 @@ public final class BirchAlgorithm implements ClusteringAlgorithm {
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = (float) centroids[i];
             }
-            // What AgglomerativeAlgorithm.tree runs for ward, called directly (see the class comment).
-            global = WardChain.merges(rows, m, d, new StagedContext(context, context.progress().stage(0.5, 0.8)))
-                    .toMergeTree(Linkage.WARD.monotone()).cut(k);
+            global = AgglomerativeAlgorithm.tree(rows, m, d, Linkage.WARD, Distance.EUCLIDEAN,
+                    new StagedContext(context, context.progress().stage(0.5, 0.8))).cut(k);
         }
         context.checkCancelled();
         BirchModel provisional = new BirchModel(params, tree, centroids, m, d, global);
