@@ -121,7 +121,7 @@ public final class AgglomerativeAlgorithm implements ClusteringAlgorithm {
             case COMPLETE, AVERAGE, WEIGHTED -> {
                 CondensedMatrix dist = CondensedMatrix.of(ID + " linkage=" + linkage.id(), x, n, d, metric, context);
                 context.progress().progress(0.5, ID + ": distances");
-                yield NearestNeighborChain.merges(dist, linkage, context);
+                yield GenericMatrix.merges(dist, linkage, context);
             }
             case CENTROID -> GenericLinkage.merges(x, n, d, false, context);
             case MEDIAN -> GenericLinkage.merges(x, n, d, true, context);
