@@ -24,8 +24,8 @@ import org.pf4j.Extension;
  *   <li>{@code single}: the engine's minimum spanning tree ({@link SingleLinkage}); memory {@code O(n)}.</li>
  *   <li>{@code ward}: the nearest-neighbour chain on centroids and sizes ({@link WardChain}) with the
  *       engine's one-to-many kernel; memory {@code O(n d)}.</li>
- *   <li>{@code complete}, {@code average}, {@code weighted}: the nearest-neighbour chain on a condensed
- *       float matrix ({@link NearestNeighborChain}); memory {@code 2 n^2} bytes, refused before
+ *   <li>{@code complete}, {@code average}, {@code weighted}: Müllner's generic algorithm on a condensed
+ *       float matrix in tiles ({@link GenericMatrix}); memory {@code 2 n^2} bytes, refused before
  *       allocating when the heap cannot hold it.</li>
  *   <li>{@code centroid}, {@code median}: the generic algorithm on centroids ({@link GenericLinkage});
  *       memory {@code O(n d)}.</li>

@@ -9,8 +9,8 @@ import dev.clusterlab.api.exec.ExecutionContext;
  * still its distance, else the candidate is looked for again. The point of it here: looking for a
  * candidate reads only the half of a row that is contiguous in the matrix, and the other half is read
  * once per merge, by the Lance-Williams update that must touch it anyway, which lowers the bounds in
- * the same pass. The nearest-neighbour chain ({@link NearestNeighborChain}) reads both halves of about
- * three rows per merge, half of them a column; on 20,000 points this is several times faster. The
+ * the same pass. The nearest-neighbour chain (SciPy's {@code nn_chain}) reads both halves of about
+ * three rows per merge, half of them down a column; on 20,000 points this took twice as long. The
  * tree is the same as the chain's when no two distances tie (both find the unique dendrogram of a
  * reducible linkage); the merges are then sorted by height as SciPy does ({@link MergeList}). Ties:
  * the lowest index, as SciPy's scans. Time {@code O(n^2)} on typical data ({@code O(n^3)} at worst),

@@ -9,8 +9,8 @@ import dev.clusterlab.api.exec.ExecutionContext;
  * measures one centroid against all active ones with the engine's column-wise squared Euclidean kernel
  * (SIMD across clusters), then weighs them by size in one pass; {@code O(n^2 d)} time and {@code O(n d)}
  * memory, where scikit-learn holds {@code n^2/2} doubles. Ties are broken as SciPy's {@code nn_chain}
- * (the previous cluster of the chain unless another is strictly nearer, otherwise the lowest index; see
- * {@link NearestNeighborChain}), on the float values.
+ * (the previous cluster of the chain unless another is strictly nearer, otherwise the lowest index), on
+ * the float values.
  */
 final class WardChain {
     private WardChain() {
