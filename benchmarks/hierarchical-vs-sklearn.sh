@@ -14,7 +14,8 @@
 # peak resident set size of a fresh process fitting once (/usr/bin/time -v, the JVM included).
 # scikit-learn 1.2.1: one fit in a fresh process (a warm-up would double minute-long runs), its time and
 # peak RSS (getrusage, the interpreter included): scripts/hierarchical_sklearn.py. Both on 2 threads.
-# Complexity rows: ClusterLab's median time at 10k, 20k and 40k points (ward, single, genie; complete
+# ward_knn10: structured ward on the 10-nearest-neighbour graph (scikit-learn: kneighbors_graph timed
+# with the fit). Complexity rows: ClusterLab's median time at 10k, 20k and 40k points (ward, single, genie; complete
 # and average up to 20k, whose matrix at 40k needs 3.2 GB).
 #
 # Usage: benchmarks/hierarchical-vs-sklearn.sh [REPEATS=3]     (about 10 minutes on 2 cores)
@@ -64,19 +65,21 @@ cl_peak() { # name algorithm params... ; prints "seconds peak_mb clusters" of on
 data b20k 20000
 echo
 echo "Blobs 20,000 x 8, k = 10, $threads threads: ClusterLab median of $repeats fits, scikit-learn one fit; peak RSS of a fresh process fitting once"
-printf '| %-9s | %12s | %10s | %8s | %13s | %10s | %11s |\n' linkage "ClusterLab s" "sklearn s" "speed-up" "ClusterLab MB" "sklearn MB" "memory x"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "-----------" "-------------:" "-----------:" "---------:" "--------------:" "-----------:" "------------:"
-for linkage in ward complete average single; do
+printf '| %-10s | %12s | %10s | %8s | %13s | %10s | %11s |\n' linkage "ClusterLab s" "sklearn s" "speed-up" "ClusterLab MB" "sklearn MB" "memory x"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------" "-------------:" "-----------:" "---------:" "--------------:" "-----------:" "------------:"
+for linkage in ward complete average single ward_knn10; do
   echo "timing $linkage (ClusterLab) ..." >&2
-  s=$(cl_time b20k agglomerative --param k=10 --param linkage=$linkage)
-  read -r _ mb found <<<"$(cl_peak b20k agglomerative --param k=10 --param linkage=$linkage)"
+  params=(--param k=10 --param linkage=${linkage%_knn*})
+  [ "$linkage" = ward_knn10 ] && params+=(--param connectivity.n_neighbors=10)
+  s=$(cl_time b20k agglomerative "${params[@]}")
+  read -r _ mb found <<<"$(cl_peak b20k agglomerative "${params[@]}")"
   echo "timing $linkage (scikit-learn) ..." >&2
   skr=$("$py" "$sk" time "$work/b20k.npy" "$linkage" 10)
   "$py" - "$linkage" "$s" "$mb" "$skr" <<'PY'
 import json, sys
 linkage, s, mb, skr = sys.argv[1:]
 r = json.loads(skr)
-print("| %-9s | %12.3f | %10.3f | %7.1fx | %13s | %10.0f | %10.1fx |" % (linkage, float(s), r["seconds"], r["seconds"] / float(s),
+print("| %-10s | %12.3f | %10.3f | %7.1fx | %13s | %10.0f | %10.1fx |" % (linkage, float(s), r["seconds"], r["seconds"] / float(s),
       mb, r["peak_mb"], r["peak_mb"] / float(mb)))
 PY
 done

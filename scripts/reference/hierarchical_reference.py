@@ -16,6 +16,10 @@ silently. It writes, into plugins/hierarchical/src/test/resources/reference/:
     runs.csv               run,dataset,kind,params: one line per run below
     <run>.labels.csv       label: scikit-learn's AgglomerativeClustering labels_ (kind = labels)
     <run>.linkage.csv      left,right,distance,size: SciPy's linkage matrix Z (kind = linkage)
+    <run>.labels.csv and <run>.tree.csv (kind = structured): structured Ward, AgglomerativeClustering with
+                           connectivity=kneighbors_graph(x, n_neighbors, include_self=False) and
+                           compute_distances=True: labels_, and children_ with distances_ (sizes counted
+                           from children_) in the linkage matrix's layout, in scikit-learn's merge order
 
 Datasets (continuous, so no two pairwise distances tie and the trees are unique):
     blobs2d   make_blobs(n_samples=300, centers=4, cluster_std=[0.6, 1.0, 1.4, 0.8], random_state=3)
@@ -33,6 +37,7 @@ import sklearn
 from scipy.cluster.hierarchy import linkage
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.datasets import make_blobs, make_moons
+from sklearn.neighbors import kneighbors_graph
 
 SKLEARN_VERSION = "1.2.1"
 SCIPY_VERSION = "1.10.1"
@@ -86,6 +91,20 @@ LABEL_RUNS = [
 ]
 for run, ds, p in LABEL_RUNS:
     RUNS.append((run, ds, "labels", p))
+# Structured Ward; n_neighbors=2 on blobs2d and 3 on moons leave the graph in several components, which
+# scikit-learn joins at each pair's closest points (with a warning).
+STRUCTURED_RUNS = [
+    ("blobs2d-k4-ward-knn10", "blobs2d", {"k": 4, "n_neighbors": 10}),
+    ("blobs2d-k4-ward-knn2", "blobs2d", {"k": 4, "n_neighbors": 2}),
+    ("blobs5d-k3-ward-knn5", "blobs5d", {"k": 3, "n_neighbors": 5}),
+    ("moons-k2-ward-knn10", "moons", {"k": 2, "n_neighbors": 10}),
+    ("moons-k2-ward-knn3", "moons", {"k": 2, "n_neighbors": 3}),
+    ("moons-t-ward-knn8", "moons", {"k": 0, "distance_threshold": 1.5, "n_neighbors": 8}),
+]
+for run, ds, p in STRUCTURED_RUNS:
+    q = {key: v for key, v in p.items() if key != "n_neighbors"}
+    q.update({"linkage": "ward", "metric": "euclidean", "connectivity.n_neighbors": p["n_neighbors"]})
+    RUNS.append((run, ds, "structured", q))
 
 
 def write_rows(path, rows):
@@ -123,6 +142,21 @@ def main():
             rows = [["left", "right", "distance", "size"]]
             rows += [[int(a), int(b), repr(float(h)), int(s)] for a, b, h, s in z]
             write_rows(os.path.join(OUT, run + ".linkage.csv"), rows)
+        elif kind == "structured":
+            k = p.get("k", 0)
+            graph = kneighbors_graph(x, p["connectivity.n_neighbors"], include_self=False)
+            m = AgglomerativeClustering(n_clusters=k if k > 0 else None,
+                                        distance_threshold=p.get("distance_threshold"), linkage="ward",
+                                        connectivity=graph, compute_full_tree=True,
+                                        compute_distances=True).fit(x)
+            write_rows(os.path.join(OUT, run + ".labels.csv"), [["label"]] + [[int(l)] for l in m.labels_])
+            n = x.shape[0]
+            size = [1] * n
+            rows = [["left", "right", "distance", "size"]]
+            for (a, b), h in zip(m.children_, m.distances_):
+                size.append(size[a] + size[b])
+                rows.append([int(a), int(b), repr(float(h)), size[-1]])
+            write_rows(os.path.join(OUT, run + ".tree.csv"), rows)
         else:
             k = p.get("k", 0)
             m = AgglomerativeClustering(n_clusters=k if k > 0 else None,

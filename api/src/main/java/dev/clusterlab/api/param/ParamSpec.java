@@ -11,7 +11,10 @@ import java.util.Objects;
  * place a parameter's domain is written: {@link ParamBinder} checks values against it, whether they
  * come from YAML, the command line or a params record built in code.
  *
- * @param name the name used in YAML and on the command line, lower snake case
+ * @param name the name used in YAML and on the command line, lower snake case; {@code group.name}
+ *     (since 0.2) puts a parameter in a group, written {@code group: {name: value}} in YAML and
+ *     {@code -p group.name=value} on the command line (scikit-learn's nested settings, such as
+ *     {@code connectivity: {n_neighbors: 10}})
  * @param type the value type
  * @param defaultValue the default ({@code Long}, {@code Double}, {@code Boolean} or {@code String}),
  *     or {@code null} when the parameter is required
@@ -55,8 +58,8 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
         choices = List.copyOf(choices);
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("parameter name must be lower snake case: " + name);
+        if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?")) {
+            throw new IllegalArgumentException("parameter name must be lower snake case, or group.name: " + name);
         }
         if (type == ParamType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter '" + name + "' needs choices");

@@ -261,12 +261,27 @@ public final class ExperimentParser {
             return grid;
         }
         MappingReader r = o.get();
+        gridEntries(r, "", desc, grid);
+        return grid;
+    }
+
+    /**
+     * Reads the entries of a {@code params} mapping, or of a group inside it ({@code connectivity:
+     * {n_neighbors: 10}} for the parameter {@code connectivity.n_neighbors}), into grid axes.
+     */
+    private void gridEntries(MappingReader r, String group, AlgorithmDescriptor desc, Map<String, List<Object>> grid) {
         for (Map.Entry<String, YamlNode> e : r.entries().entrySet()) {
-            String key = e.getKey();
+            String key = group + e.getKey();
             Optional<ParamSpec> spec = desc.params().stream().filter(p -> p.name().equals(key)).findFirst();
+            if (spec.isEmpty() && group.isEmpty() && e.getValue() instanceof YamlNode.Mapping
+                    && desc.params().stream().anyMatch(p -> p.name().startsWith(key + "."))) {
+                MappingReader.of(e.getValue(), "parameter group '" + key + "' of " + desc.id(), problems)
+                        .ifPresent(inner -> gridEntries(inner, key + ".", desc, grid));
+                continue;
+            }
             if (spec.isEmpty()) {
                 List<String> names = desc.params().stream().map(ParamSpec::name).toList();
-                problems.add(r.keyLocation(key), "unknown parameter '" + key + "' of " + desc.id()
+                problems.add(r.keyLocation(e.getKey()), "unknown parameter '" + key + "' of " + desc.id()
                         + Suggestions.hint(key, names) + " (known: " + String.join(", ", names) + ")");
                 continue;
             }
@@ -293,7 +308,6 @@ public final class ExperimentParser {
             }
             grid.put(key, axis);
         }
-        return grid;
     }
 
     private List<String> metrics(MappingReader r) {

@@ -151,6 +151,34 @@ class ExperimentParserTest extends ParserTestBase {
     }
 
     @Test
+    void aParameterGroupIsAMappingOfItsMembers() {
+        Experiment e = parse("""
+                datasets:
+                  - generator: moons
+                algorithms:
+                  - id: kmeans
+                    params:
+                      k: 3
+                      graph: {n_neighbors: [5, 10]}
+                """);
+        assertThat(e.algorithms().get(0).grid()).containsEntry("graph.n_neighbors", java.util.List.of(5L, 10L));
+        assertThat(problems("""
+                datasets:
+                  - generator: moons
+                algorithms:
+                  - id: kmeans
+                    params:
+                      k: 3
+                      graph:
+                        n_neighbor: 5
+                        n_neighbors: 500
+                """)).containsExactly(
+                "exp.yaml:8:9: unknown parameter 'graph.n_neighbor' of kmeans; did you mean 'graph.n_neighbors'?"
+                        + " (known: k, init, n_init, tol, graph.n_neighbors)",
+                "exp.yaml:9:22: parameter 'graph.n_neighbors' of kmeans must be an integer in [0, 100]; got 500");
+    }
+
+    @Test
     void outOfRangeValueInAGridListPointsAtThatItem() {
         assertThat(problems("""
                 datasets:

@@ -15,7 +15,8 @@ final class FakeCatalog implements Catalog {
             List.of(ParamSpec.integer("k", null, 1, Long.MAX_VALUE, "number of clusters"),
                     ParamSpec.choice("init", "k-means++", List.of("k-means++", "random"), "initialisation"),
                     ParamSpec.integer("n_init", 1L, 1, 1000, "restarts"),
-                    ParamSpec.real("tol", 1e-4, 0, true, 1, false, "relative tolerance")),
+                    ParamSpec.real("tol", 1e-4, 0, true, 1, false, "relative tolerance"),
+                    ParamSpec.integer("graph.n_neighbors", 0L, 0, 100, "a grouped parameter")),
             List.of());
     static final AlgorithmDescriptor DBSCAN = new AlgorithmDescriptor("dbscan", List.of(), "DBSCAN", "1.0", "Density.",
             List.of(ParamSpec.real("eps", 0.5, 0, false, Double.POSITIVE_INFINITY, false, "radius"),

@@ -29,6 +29,10 @@ import org.pf4j.Extension;
  *       allocating when the heap cannot hold it.</li>
  *   <li>{@code centroid}, {@code median}: the generic algorithm on centroids ({@link GenericLinkage});
  *       memory {@code O(n d)}.</li>
+ *   <li>{@code ward} with {@code connectivity.n_neighbors}: scikit-learn's structured Ward on the
+ *       symmetric k-nearest-neighbour graph ({@link KnnConnectivity}, {@link StructuredWard}); a graph
+ *       in several pieces is joined at each pair's closest points, as scikit-learn does (where it
+ *       warns); merges in the order found, since heights may decrease; memory {@code O(n d + E)}.</li>
  * </ul>
  * All take {@code O(n^2)} distance evaluations (times {@code d} where distances come from centroids).
  * The result's {@code merge_tree} artifact is SciPy's linkage matrix (merges sorted by height, as
@@ -91,7 +95,18 @@ public final class AgglomerativeAlgorithm implements ClusteringAlgorithm {
         if (params.k() > n) {
             throw new DataException(ID + ": k=" + params.k() + " but the dataset '" + data.name() + "' has only " + n + " points");
         }
-        MergeTree tree = tree(data.data(), n, data.d(), params.linkage(), params.metric(), context);
+        MergeTree tree;
+        if (params.connectivityNeighbors() > 0) {
+            if (params.connectivityNeighbors() >= n) {
+                throw new DataException(ID + ": connectivity.n_neighbors=" + params.connectivityNeighbors() + " but the dataset '"
+                        + data.name() + "' has only " + n + " points (at most " + (n - 1) + " neighbours each)");
+            }
+            int[][] graph = KnnConnectivity.graph(data.data(), n, data.d(), params.connectivityNeighbors(), context);
+            context.progress().progress(0.2, ID + ": connectivity graph");
+            tree = StructuredWard.merges(data.data(), n, data.d(), graph, context).toMergeTree(false);
+        } else {
+            tree = tree(data.data(), n, data.d(), params.linkage(), params.metric(), context);
+        }
         int[] labels = params.k() > 0 ? tree.cut(params.k()) : tree.cutAt(params.distanceThreshold());
         context.progress().progress(1.0, ID + ": done");
         return ClusteringResult.builder(labels)

@@ -26,10 +26,15 @@ import java.util.Map;
  *     is always built here (the algorithms cost the same either way)
  * @param computeDistances scikit-learn's flag, accepted likewise: the merge heights are always in the
  *     {@code merge_tree} artifact
+ * @param connectivityNeighbors structured Ward: merge only clusters joined in the graph of each point's
+ *     this many nearest neighbours (scikit-learn's {@code connectivity=kneighbors_graph(X, n_neighbors)}),
+ *     or 0 for none; ward linkage only. In YAML {@code connectivity: {n_neighbors: 10}}, on the command
+ *     line {@code -p connectivity.n_neighbors=10}
  * @since 0.2
  */
 public record AgglomerativeParams(int k, double distanceThreshold, Linkage linkage, Distance metric,
-                                  boolean computeFullTree, boolean computeDistances) implements AlgorithmParams {
+                                  boolean computeFullTree, boolean computeDistances, int connectivityNeighbors)
+        implements AlgorithmParams {
     private static final String OWNER = AgglomerativeAlgorithm.ID;
     /** The {@code k} parameter of the tree-cutting algorithms of this plugin, written once here. */
     static final ParamSpec K = ParamSpec.intAtLeast("k", 2, 1,
@@ -45,8 +50,13 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
     private static final ParamSpec DISTANCES = ParamSpec.flag("compute_distances", false,
             "scikit-learn's flag, accepted for compatibility: merge heights are always in the merge_tree artifact");
 
+    private static final ParamSpec CONNECTIVITY = ParamSpec.intAtLeast("connectivity.n_neighbors", 0, 1,
+            "structured ward: merge only clusters linked in the graph of each point's n_neighbors nearest points "
+                    + "(scikit-learn's connectivity=kneighbors_graph(X, n_neighbors)); YAML: connectivity: {n_neighbors: 10}")
+            .withSentinel(0, "none: any two clusters may merge");
+
     /** Every parameter, in the order help shows them. @since 0.2 */
-    public static final List<ParamSpec> SPECS = List.of(K, THRESHOLD, LINKAGE, METRIC, FULL_TREE, DISTANCES);
+    public static final List<ParamSpec> SPECS = List.of(K, THRESHOLD, LINKAGE, METRIC, FULL_TREE, DISTANCES, CONNECTIVITY);
 
     /**
      * Checks every value against {@link #SPECS} and the two rules between parameters, and throws one
@@ -54,7 +64,7 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
      */
     public AgglomerativeParams {
         List<ParamViolation> problems = new ArrayList<>(ParamBinder.check(OWNER, SPECS, k, distanceThreshold, linkage,
-                metric, computeFullTree, computeDistances));
+                metric, computeFullTree, computeDistances, connectivityNeighbors));
         // The rules between two parameters, written only here: the host binds each parameter alone.
         if ((k > 0) == (distanceThreshold > 0)) {
             problems.add(new ParamViolation.Invalid(OWNER, K.name(),
@@ -64,9 +74,30 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
         if (linkage != null && metric != null && linkage.euclideanOnly() && metric.kind() != Distance.Kind.EUCLIDEAN) {
             problems.add(new ParamViolation.Invalid(OWNER, METRIC.name(), "euclidean for linkage=" + linkage.id(), metric.id()));
         }
+        if (connectivityNeighbors > 0 && linkage != null && linkage != Linkage.WARD) {
+            problems.add(new ParamViolation.Invalid(OWNER, CONNECTIVITY.name(),
+                    "linkage=ward with a connectivity graph (structured complete, average and single are not implemented)",
+                    "linkage=" + linkage.id()));
+        }
         if (!problems.isEmpty()) {
             throw ParameterException.of(problems);
         }
+    }
+
+    /**
+     * Unstructured agglomeration with every other parameter given.
+     *
+     * @param k number of clusters, or 0
+     * @param distanceThreshold cut height, or 0
+     * @param linkage the linkage
+     * @param metric the distance
+     * @param computeFullTree accepted for compatibility
+     * @param computeDistances accepted for compatibility
+     * @since 0.2
+     */
+    public AgglomerativeParams(int k, double distanceThreshold, Linkage linkage, Distance metric, boolean computeFullTree,
+                               boolean computeDistances) {
+        this(k, distanceThreshold, linkage, metric, computeFullTree, computeDistances, 0);
     }
 
     /**
@@ -89,7 +120,8 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
      */
     public static AgglomerativeParams from(Params p) {
         return new AgglomerativeParams(p.getInt(K.name()), p.getDouble(THRESHOLD.name()), p.getEnum(LINKAGE.name(), Linkage.class),
-                p.getDistance(METRIC.name()), p.getBoolean(FULL_TREE.name()), p.getBoolean(DISTANCES.name()));
+                p.getDistance(METRIC.name()), p.getBoolean(FULL_TREE.name()), p.getBoolean(DISTANCES.name()),
+                p.getInt(CONNECTIVITY.name()));
     }
 
     /** @return the algorithm's id @since 0.2 */
@@ -108,6 +140,7 @@ public record AgglomerativeParams(int k, double distanceThreshold, Linkage linka
         values.put(METRIC.name(), metric.id());
         values.put(FULL_TREE.name(), computeFullTree);
         values.put(DISTANCES.name(), computeDistances);
+        values.put(CONNECTIVITY.name(), connectivityNeighbors);
         return values;
     }
 }

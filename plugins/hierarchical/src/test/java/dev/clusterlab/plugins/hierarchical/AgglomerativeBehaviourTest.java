@@ -45,6 +45,31 @@ class AgglomerativeBehaviourTest {
     }
 
     @Test
+    void connectivityIsForWardOnlyAndNeedsMorePointsThanNeighbours() {
+        assertThatThrownBy(() -> new AgglomerativeParams(3, 0, Linkage.AVERAGE, Distance.EUCLIDEAN, true, false, 10))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'connectivity.n_neighbors'")
+                .hasMessageContaining("linkage=ward").hasMessageContaining("linkage=average");
+        Dataset few = Dataset.of("few", 6, 1, ramp(6), null, null);
+        assertThatThrownBy(() -> fit(few, Map.of("k", 2, "connectivity.n_neighbors", 6)))
+                .isInstanceOf(DataException.class).hasMessageContaining("connectivity.n_neighbors=6")
+                .hasMessageContaining("only 6 points").hasMessageContaining("at most 5");
+        assertThat(fit(few, Map.of("k", 2, "connectivity.n_neighbors", 5)).clusterCount()).isEqualTo(2);
+    }
+
+    @Test
+    void structuredWardMergesOnlyAlongTheGraph() {
+        // Two tight pairs far apart on a line, each pair a component of the 1-neighbour graph: the pairs
+        // form first, and the bridge joins them last, at their closest points.
+        Dataset line = Dataset.of("pairs", 4, 1, new float[] {0f, 1f, 10f, 11.5f}, null, null);
+        MergeTree tree = (MergeTree) fit(line, Map.of("k", 2, "connectivity.n_neighbors", 1)).artifacts().get(ArtifactKinds.MERGE_TREE);
+        assertThat(tree.left()).containsExactly(0, 2, 4);
+        assertThat(tree.right()).containsExactly(1, 3, 5);
+        assertThat(tree.size()).containsExactly(2, 2, 4);
+        // Ward's height of {0, 1} and {10, 11.5}: sqrt(2 * 2 * 2 / 4) * |0.5 - 10.75|
+        assertThat(tree.distance()[2]).isCloseTo(Math.sqrt(2.0) * 10.25, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void aMatrixLinkageThatCannotFitTheHeapIsRefusedBeforeAllocating() {
         int n = 70_000; // more pairs than one Java array holds: refused whatever the heap
         Dataset line = Dataset.of("line", n, 1, new float[n], null, null);

@@ -26,7 +26,13 @@ class AgglomerativeReferenceTest {
     }
 
     static List<ReferenceData.Run> labelRuns() {
-        return ReferenceData.runs("labels");
+        List<ReferenceData.Run> runs = new java.util.ArrayList<>(ReferenceData.runs("labels"));
+        runs.addAll(ReferenceData.runs("structured"));
+        return runs;
+    }
+
+    static List<ReferenceData.Run> structuredRuns() {
+        return ReferenceData.runs("structured");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,7 +42,10 @@ class AgglomerativeReferenceTest {
         Linkage linkage = Linkage.valueOf(((String) run.params().get("linkage")).toUpperCase(java.util.Locale.ROOT));
         Distance metric = Distance.byId((String) run.params().get("metric"));
         MergeTree tree = AgglomerativeAlgorithm.tree(data.data(), data.n(), data.d(), linkage, metric, CONTEXT);
-        List<String[]> z = ReferenceData.rows(run.run() + ".linkage.csv");
+        assertSameTree(run, tree, ReferenceData.rows(run.run() + ".linkage.csv"));
+    }
+
+    private static void assertSameTree(ReferenceData.Run run, MergeTree tree, List<String[]> z) {
         assertThat(tree.n() - 1).isEqualTo(z.size());
         for (int i = 0; i < z.size(); i++) {
             String[] row = z.get(i);
@@ -46,6 +55,17 @@ class AgglomerativeReferenceTest {
             assertThat(tree.distance()[i]).as("%s height of merge %d", run, i)
                     .isCloseTo(expected, org.assertj.core.api.Assertions.within(2e-5 * Math.abs(expected) + 1e-6));
         }
+    }
+
+    /** Structured Ward: scikit-learn's children_ and distances_, merge for merge in its order. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("structuredRuns")
+    void structuredWardTreeIsScikitLearns(ReferenceData.Run run) {
+        Dataset data = ReferenceData.dataset(run.dataset());
+        AgglomerativeAlgorithm alg = new AgglomerativeAlgorithm();
+        ClusteringResult r = alg.fit(data, ParamBinder.bind(alg.descriptor().id(), alg.descriptor().params(), run.params()), CONTEXT);
+        MergeTree tree = (MergeTree) r.artifacts().get(dev.clusterlab.api.artifact.ArtifactKinds.MERGE_TREE);
+        assertSameTree(run, tree, ReferenceData.rows(run.run() + ".tree.csv"));
     }
 
     @ParameterizedTest(name = "{0}")
