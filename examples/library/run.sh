@@ -9,9 +9,16 @@ mvn="$root/mvnw"
 version=$(sed -n 's:.*<clusterlab.version>\(.*\)</clusterlab.version>.*:\1:p' "$here/pom.xml")
 repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 jar="$repo/dev/clusterlab/clusterlab-host/$version/clusterlab-host-$version.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -path "$root/examples" -prune -o -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
+# The stamp is touched after each install: Maven leaves an unchanged jar's time alone, so the jar's own
+# time cannot say whether the sources are newer than what was installed.
+stamp="$here/target/installed.stamp"
+if [ ! -f "$jar" ] || [ ! -f "$stamp" ] \
+    || [ -n "$(find "$root" -path "$root/examples" -prune -o -path '*/src/main/*' -newer "$stamp" -print -quit)" ]; then
   echo "library example: installing ClusterLab $version into $repo (first run only)..." >&2
-  (cd "$root" && "$mvn" -B -ntp -q install -DskipTests) >&2
+  # -DskipITs too: failsafe runs the distribution's tests otherwise, this script among them.
+  (cd "$root" && "$mvn" -B -ntp -q install -DskipTests -DskipITs) >&2
+  mkdir -p "$here/target"
+  touch "$stamp"
 fi
 "$mvn" -B -ntp -q -f "$here/pom.xml" package >&2
 # shellcheck source=../../dist/src/main/bin/find-java.sh
