@@ -10,8 +10,9 @@ import java.util.Arrays;
  * group's points and the columns the second's, each in ascending order.
  *
  * <p>Rows are visited in ascending order of a lower bound of their distance to the columns (the larger
- * of the distances to the columns' bounding box and to the ball around its centre that holds them), and each visited row is measured against every column with the engine's one-to-many float
- * kernel; the visit stops once the bound passes the least distance found, so well separated groups
+ * of the distances to the columns' bounding box and to the ball around its centre that holds them),
+ * and each visited row is measured against every column with the engine's one-to-many float kernel;
+ * the visit stops once the bound passes the least distance found, so well separated groups
  * measure only their facing rows, and groups that interleave fall back to all pairs. Every pair within
  * a relative {@link #TOLERANCE} of the float least is measured again in double, so the choice is the
  * double one whenever float rounding (a relative {@code (d + 2) 2^-24} on a squared distance) stays

@@ -34,7 +34,7 @@ final class StructuredWard {
                 sum[i * d + t] = x[i * d + t];
             }
             member[i] = i;
-            adjacent[i] = graph[i].clone();
+            adjacent[i] = graph[i]; // the graph is this fit's own: its lists grow here in place of copies
             adjacentLength[i] = graph[i].length;
         }
         for (int i = 0; i < nodes; i++) {
