@@ -24,6 +24,8 @@ public final class ArtifactKinds {
     public static final String SOFT_ASSIGNMENTS = "soft_assignments";
     /** Cluster centres ({@link Centroids}). @since 0.2 */
     public static final String CENTROIDS = "centroids";
+    /** New coordinates of every point, such as a spectral embedding ({@link Embedding}). @since 0.2 */
+    public static final String EMBEDDING = "embedding";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_]*");
     private static final Map<String, Function<ArtifactTable, Artifact>> DECODERS = Map.of(
@@ -32,7 +34,8 @@ public final class ArtifactKinds {
             MERGE_TREE, MergeTree::fromTable,
             CONDENSED_TREE, ClusterHierarchy::fromTable,
             SOFT_ASSIGNMENTS, SoftAssignments::fromTable,
-            CENTROIDS, Centroids::fromTable);
+            CENTROIDS, Centroids::fromTable,
+            EMBEDDING, Embedding::fromTable);
 
     private ArtifactKinds() {
     }

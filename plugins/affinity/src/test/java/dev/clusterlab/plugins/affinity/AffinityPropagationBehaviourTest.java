@@ -1,0 +1,102 @@
+package dev.clusterlab.plugins.affinity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clusterlab.api.DataException;
+import dev.clusterlab.api.Dataset;
+import dev.clusterlab.api.algorithm.ClusterModel;
+import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.param.ParamBinder;
+import dev.clusterlab.api.param.ParameterException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The edge cases of scikit-learn's AffinityPropagation documentation, the memory guard and the error messages. */
+class AffinityPropagationBehaviourTest {
+    private final AffinityPropagationAlgorithm ap = new AffinityPropagationAlgorithm();
+
+    private static AffinityPropagationParams params(Map<String, Object> raw) {
+        return AffinityPropagationParams.from(ParamBinder.bind(AffinityPropagationAlgorithm.ID, AffinityPropagationParams.SPECS, raw));
+    }
+
+    /** scikit-learn: equal similarities and preferences, preference at least the similarities: every sample its own centre. */
+    @Test
+    void equalSimilaritiesWithTheMedianPreferenceMakeEveryPointAnExemplar() {
+        Dataset same = Dataset.of("same", new float[][] {{1, 2}, {1, 2}, {1, 2}, {1, 2}});
+        ClusteringResult r = ap.fit(same, new AffinityPropagationParams(), ReferenceRuns.context(1));
+        assertThat(r.labels()).containsExactly(0, 1, 2, 3);
+        assertThat(r.iterations()).isZero();
+    }
+
+    /** scikit-learn: a preference smaller than the (equal) similarities gives one centre and label 0 for every sample. */
+    @Test
+    void equalSimilaritiesWithASmallerPreferenceMakeOneCluster() {
+        Dataset same = Dataset.of("same", new float[][] {{1, 2}, {1, 2}, {1, 2}});
+        ClusteringResult r = ap.fit(same, new AffinityPropagationParams().withPreference("-1"), ReferenceRuns.context(1));
+        assertThat(r.labels()).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void onePointIsOneCluster() {
+        ClusteringResult r = ap.fit(Dataset.of("one", new float[][] {{3, 4}}), new AffinityPropagationParams(), ReferenceRuns.context(1));
+        assertThat(r.labels()).containsExactly(0);
+    }
+
+    @Test
+    void matricesThatDoNotFitTheHeapAreRefusedBeforeAllocatingWithTheFigure() {
+        assertThatThrownBy(() -> AffinityPropagationAlgorithm.checkHeap(10_000, "big", 1_000_000_000L))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("10,000 points of 'big' need 1.2")
+                .hasMessageContaining("heap has 1.00 GB free")
+                .hasMessageContaining("-Xmx");
+        AffinityPropagationAlgorithm.checkHeap(1_000, "small", 1_000_000_000L);
+    }
+
+    @Test
+    void aPreferenceColumnThatIsNoFeatureNamesTheFeatures() {
+        Dataset data = Dataset.of("d", 2, 2, new float[] {0, 1, 2, 3}, List.of("a", "b"), null);
+        assertThatThrownBy(() -> ap.fit(data, params(Map.of("preference_column", "pref")), ReferenceRuns.context(1)))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("preference_column")
+                .hasMessageContaining("a, b")
+                .hasMessageContaining("'pref'");
+    }
+
+    @Test
+    void aPreferenceThatIsNeitherMedianNorANumberIsRefused() {
+        assertThatThrownBy(() -> params(Map.of("preference", "lowest")))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("preference")
+                .hasMessageContaining("'median' or a finite number")
+                .hasMessageContaining("'lowest'");
+    }
+
+    @Test
+    void precomputedSimilaritiesMustBeSquareAndFinite() {
+        Dataset wide = Dataset.of("wide", new float[][] {{0, -1, -2}, {-1, 0, -3}});
+        assertThatThrownBy(() -> ap.fit(wide, params(Map.of("affinity", "precomputed")), ReferenceRuns.context(1)))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("found 2 rows and 3 columns");
+        float[] nan = {0, -1, Float.NaN, 0};
+        Dataset bad = Dataset.withMissingValues("bad", 2, 2, nan, null, null);
+        assertThatThrownBy(() -> ap.fit(bad, params(Map.of("affinity", "precomputed")), ReferenceRuns.context(1)))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("row 2, column 1");
+    }
+
+    @Test
+    void theSavedModelPredictsAsTheFittedOne() {
+        Dataset data = ReferenceRuns.dataset("blobs2d");
+        ClusteringResult r = ap.fit(data, new AffinityPropagationParams(), ReferenceRuns.context(2));
+        ClusterModel model = r.model().orElseThrow();
+        ClusterModel back = ap.restoreModel(model.state().orElseThrow()).orElseThrow();
+        Dataset probes = ReferenceRuns.dataset("blobs2d.probes");
+        assertThat(back.predict(probes, ReferenceRuns.context(1))).isEqualTo(model.predict(probes, ReferenceRuns.context(1)));
+        assertThat(model.predict(data, ReferenceRuns.context(1))).as("training points join their own exemplar's cluster")
+                .isEqualTo(r.labels());
+        assertThatThrownBy(() -> ap.restoreModel(Map.of("format", "clusterlab.affinity_propagation.model", "version", 2)))
+                .isInstanceOf(DataException.class).hasMessageContaining("'version' must be 1");
+    }
+}
