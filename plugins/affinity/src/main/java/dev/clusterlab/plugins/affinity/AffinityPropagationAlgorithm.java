@@ -122,7 +122,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
         float[][] s = precomputed ? Similarities.precomputed(x, n, data.name())
                 : Similarities.negativeSquaredEuclidean(x, n, d, context);
         context.progress().progress(0.05, ID + ": similarities of " + n + " points");
-        double[] preferences = preferences(data, params, preferenceColumn, s);
+        double[] preferences = preferences(data, params, preferenceColumn, s, context);
         int[] exemplars;
         int[] labels;
         int iterations;
@@ -211,7 +211,8 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
     }
 
     /** One preference per point: the column, the given number, or the median of the similarities. */
-    private static double[] preferences(Dataset data, AffinityPropagationParams params, int column, float[][] s) {
+    private static double[] preferences(Dataset data, AffinityPropagationParams params, int column, float[][] s,
+                                        ExecutionContext context) {
         int n = data.n();
         double[] out = new double[n];
         if (column >= 0) {
@@ -225,7 +226,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
             }
             return out;
         }
-        Arrays.fill(out, params.fixedPreference().orElseGet(() -> FloatSelect.median(s)));
+        Arrays.fill(out, params.fixedPreference().orElseGet(() -> FloatSelect.median(s, context.parallel())));
         return out;
     }
 
