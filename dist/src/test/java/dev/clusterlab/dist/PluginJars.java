@@ -23,6 +23,18 @@ final class PluginJars {
      * @return the jar
      */
     static Path write(Path target, String id, String requires, Class<?> extension) throws IOException {
+        return write(target, id, requires, "", extension);
+    }
+
+    /**
+     * @param target the jar to write
+     * @param id Plugin-Id
+     * @param requires Plugin-Requires expression
+     * @param dependencies Plugin-Dependencies (comma-separated plugin ids), or empty for none
+     * @param extension the extension class (its .class file is copied from the test classes)
+     * @return the jar
+     */
+    static Path write(Path target, String id, String requires, String dependencies, Class<?> extension) throws IOException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -30,6 +42,9 @@ final class PluginJars {
         a.putValue("Plugin-Version", "1.0.0");
         a.putValue("Plugin-Provider", "a third party");
         a.putValue("Plugin-Requires", requires);
+        if (!dependencies.isEmpty()) {
+            a.putValue("Plugin-Dependencies", dependencies);
+        }
         String classFile = extension.getName().replace('.', '/') + ".class";
         Path classes = Path.of(System.getProperty("clusterlab.testPluginClasses"));
         try (OutputStream out = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(out, mf)) {

@@ -64,6 +64,22 @@ class ThirdPartyPluginIT {
         assertThat(list.err()).contains("warning: plugin future", "requires ClusterLab api");
     }
 
+    /** PF4J alone would refuse to start every plugin; only the one whose dependency is missing is left out. */
+    @Test
+    void aPluginWhoseDependencyIsMissingIsReportedAndTheOthersStart() throws Exception {
+        Path plugins = DistributionIT.pluginsCopy(tmp);
+        PluginJars.write(plugins.resolve("needy-plugin.jar"), "needy", ">=0.1.0", "absent_plugin", ThrowingAlgorithm.class);
+        Cli.Result status = Cli.inProcess("plugins", "--plugins", plugins.toString());
+        assertThat(status.exit()).as(status.err()).isEqualTo(1);
+        assertThat(status.hasStackTrace()).isFalse();
+        assertThat(status.out()).contains("needy", "FAILED", "needs plugin 'absent_plugin' (its Plugin-Dependencies)")
+                .contains("algorithm kmeans").contains("algorithm spectral");
+
+        Cli.Result list = Cli.inProcess("list", "--plugins", plugins.toString());
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("spectral", "kmeans").doesNotContain("faulty");
+    }
+
     @Test
     void aFileThatIsNotAPluginIsReported() throws Exception {
         Path plugins = DistributionIT.pluginsCopy(tmp);

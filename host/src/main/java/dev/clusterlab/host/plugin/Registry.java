@@ -13,11 +13,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.DependencyResolver;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
@@ -33,8 +38,9 @@ import org.pf4j.PluginWrapper;
  *       program gets k-means without any plugin folder.</li>
  * </ul>
  * The first provider of an id wins: folders first, in the order given, then the class path. A plugin
- * that fails to load, requires another api version, or throws while describing itself is recorded with
- * the reason and left out; the others work. A plugin id found again in a later folder is recorded as
+ * that fails to load, requires another api version, needs a plugin that is not there (its
+ * {@code Plugin-Dependencies}), or throws while describing itself is recorded with the reason and left
+ * out; the others work. A plugin id found again in a later folder is recorded as
  * {@code DUPLICATE} and not loaded twice.
  */
 public final class Registry implements Catalog, AutoCloseable {
@@ -43,7 +49,7 @@ public final class Registry implements Catalog, AutoCloseable {
     /** The state of extensions found on the class path rather than in a plugin folder. */
     public static final String CLASSPATH = "CLASSPATH";
 
-    private final PluginManager manager;
+    private final FoldersOnlyPluginManager manager;
     private final ExtensionTable<ClusteringAlgorithm, AlgorithmDescriptor> algorithms = new ExtensionTable<>();
     private final ExtensionTable<QualityMetric, MetricDescriptor> metrics = new ExtensionTable<>();
     private final ExtensionTable<Preprocessor, PreprocessorDescriptor> preprocessors = new ExtensionTable<>();
@@ -97,8 +103,56 @@ public final class Registry implements Catalog, AutoCloseable {
      * asked to load from it).
      */
     private static final class FoldersOnlyPluginManager extends DefaultPluginManager {
+        /** Why a plugin was unloaded before starting, by plugin id: a dependency it names is missing or of another version. */
+        final Map<String, String> leftOut = new LinkedHashMap<>();
+
         FoldersOnlyPluginManager(List<Path> roots) {
             super(roots.isEmpty() ? List.of(EmptyFolder.PATH) : roots);
+        }
+
+        /**
+         * PF4J refuses to start any plugin when one plugin's {@code Plugin-Dependencies} are missing or of
+         * another version; here the plugins that need them are unloaded with the reason, and the rest resolve.
+         */
+        @Override
+        protected void resolvePlugins() {
+            for (int round = 0; ; round++) {
+                try {
+                    super.resolvePlugins();
+                    return;
+                } catch (DependencyResolver.DependenciesNotFoundException e) {
+                    Set<String> missing = Set.copyOf(e.getDependencies());
+                    boolean unloaded = false;
+                    for (PluginWrapper w : List.copyOf(getPlugins())) {
+                        List<String> needs = w.getDescriptor().getDependencies().stream().filter(dep -> !dep.isOptional())
+                                .map(PluginDependency::getPluginId).filter(missing::contains).toList();
+                        if (!needs.isEmpty()) {
+                            leave(w.getPluginId(), "needs plugin " + String.join(", ", needs.stream().map(id -> "'" + id + "'").toList())
+                                    + " (its Plugin-Dependencies), which no plugin folder provides; install "
+                                    + (needs.size() == 1 ? "it" : "them") + " in a plugins folder");
+                            unloaded = true;
+                        }
+                    }
+                    if (!unloaded || round > getPlugins().size()) {
+                        throw e;
+                    }
+                } catch (DependencyResolver.DependenciesWrongVersionException e) {
+                    for (DependencyResolver.WrongDependencyVersion v : e.getDependencies()) {
+                        leave(v.getDependentId(), "needs plugin '" + v.getDependencyId() + "' " + v.getRequiredVersion()
+                                + " (its Plugin-Dependencies) but version " + v.getExistingVersion() + " is installed");
+                    }
+                    if (round > getPlugins().size()) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private void leave(String pluginId, String reason) {
+            leftOut.putIfAbsent(pluginId, reason);
+            if (getPlugin(pluginId) != null) {
+                unloadPlugin(pluginId, false);
+            }
         }
     }
 
@@ -182,6 +236,11 @@ public final class Registry implements Catalog, AutoCloseable {
         try {
             PluginDescriptor d = new ManifestPluginDescriptorFinder().find(file);
             PluginWrapper first = manager.getPlugin(d.getPluginId());
+            String dependencyProblem = manager.leftOut.get(d.getPluginId());
+            if (first == null && dependencyProblem != null) {
+                return new PluginStatus(d.getPluginId(), d.getVersion(), "FAILED", file, dependencyProblem, List.of(), List.of(),
+                        List.of(), null);
+            }
             if (first != null) {
                 return new PluginStatus(d.getPluginId(), d.getVersion(), DUPLICATE, file, null, List.of(), List.of(), List.of(),
                         "the same plugin id is loaded from " + first.getPluginPath());
