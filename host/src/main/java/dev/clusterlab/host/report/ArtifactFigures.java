@@ -3,6 +3,7 @@ package dev.clusterlab.host.report;
 import dev.clusterlab.api.algorithm.ClusterHierarchy;
 import dev.clusterlab.api.artifact.Artifact;
 import dev.clusterlab.api.artifact.ArtifactKinds;
+import dev.clusterlab.api.artifact.Embedding;
 import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.artifact.Reachability;
 import dev.clusterlab.host.output.ResultFiles;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * The artifacts of a best run, drawn by kind: a {@link Reachability} plot ({@link SvgReachability}), a
- * condensed tree ({@link SvgCondensedTree}), a merge tree as a dendrogram ({@link SvgDendrogram}); every other artifact, of a standard kind without a
+ * condensed tree ({@link SvgCondensedTree}), a merge tree as a dendrogram ({@link SvgDendrogram}), an
+ * {@link Embedding} as a scatter of its first two coordinates ({@link SvgScatter}); every other artifact, of a standard kind without a
  * picture yet or of a plugin's own kind, is listed with the CSV file its data is in. No algorithm is
  * named here: what is drawn follows from the artifact's kind alone.
  */
@@ -25,7 +27,8 @@ final class ArtifactFigures {
             ArtifactKinds.MERGE_TREE, "merge tree",
             ArtifactKinds.CONDENSED_TREE, "condensed tree",
             ArtifactKinds.SOFT_ASSIGNMENTS, "soft assignments",
-            ArtifactKinds.CENTROIDS, "centroids");
+            ArtifactKinds.CENTROIDS, "centroids",
+            ArtifactKinds.EMBEDDING, "embedding");
 
     private ArtifactFigures() {
     }
@@ -47,7 +50,7 @@ final class ArtifactFigures {
     }
 
     private static final java.util.Set<String> DRAWN = java.util.Set.of(ArtifactKinds.REACHABILITY, ArtifactKinds.CONDENSED_TREE,
-            ArtifactKinds.MERGE_TREE);
+            ArtifactKinds.MERGE_TREE, ArtifactKinds.EMBEDDING);
 
     /**
      * @param r the report inputs
@@ -80,6 +83,7 @@ final class ArtifactFigures {
                 case Reachability plot -> figures.append(reachability(plot, labels, who, file));
                 case ClusterHierarchy tree -> figures.append(condensedTree(tree, labels, who, file));
                 case MergeTree tree when tree.n() >= 2 -> figures.append(dendrogram(tree, labels, who, file));
+                case Embedding map when map.n() == labels.length -> figures.append(embedding(name, map, labels, who, file));
                 default -> listed.add(Html.esc(file) + " (" + Html.esc(title(a.kind())) + ")");
             }
         }
@@ -116,6 +120,32 @@ final class ArtifactFigures {
             s.append(" Each bar stands for ").append(per).append(" consecutive points: their largest reachability, their most common"
                     + " label.");
         }
+        s.append(" Data: ").append(Html.esc(file)).append('.');
+        return s.append("</figcaption></figure>").toString();
+    }
+
+    private static String embedding(String name, Embedding map, int[] labels, String who, String file) {
+        String title = "The " + name.replace('_', ' ') + " of " + who;
+        // The same rows as the report's cluster scatter, so both pictures show the same points.
+        int[] rows = BestRunPlots.subsample(map.n(), BestRunPlots.MAX_POINTS);
+        double[] x = new double[rows.length];
+        double[] y = new double[rows.length];
+        int[] shown = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = map.coordinates()[rows[i] * map.m()];
+            y[i] = map.m() > 1 ? map.coordinates()[rows[i] * map.m() + 1] : rows[i] + 1;
+            shown[i] = labels[rows[i]];
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("<figure style=\"max-width:").append(SvgScatter.WIDTH).append("px\">")
+                .append(SvgScatter.render(x, y, shown, "e0", map.m() > 1 ? "e1" : "row", false, title));
+        s.append("<figcaption>").append(Html.esc(title)).append(": each point at the first ")
+                .append(map.m() > 1 ? "two coordinates" : "coordinate").append(" of the ").append(map.m())
+                .append(" the algorithm clustered in, coloured by cluster");
+        if (rows.length < map.n()) {
+            s.append(" (").append(rows.length).append(" of ").append(map.n()).append(" points)");
+        }
+        s.append('.');
         s.append(" Data: ").append(Html.esc(file)).append('.');
         return s.append("</figcaption></figure>").toString();
     }

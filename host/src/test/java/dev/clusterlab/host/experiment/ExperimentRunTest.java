@@ -77,4 +77,24 @@ class ExperimentRunTest {
             assertThat(tmp.resolve("hier/merge_tree")).isDirectory();
         }
     }
+    @Test
+    void aSpectralEmbeddingIsWrittenAndDrawnByItsKind() throws Exception {
+        Path file = Files.writeString(tmp.resolve("spectral.yaml"), """
+                seed: 1
+                datasets:
+                  - {name: moons, generator: moons, n: 300, noise: 0.05}
+                algorithms:
+                  - id: spectral
+                    params: {k: 2, affinity: nearest_neighbors}
+                metrics: [silhouette]
+                """);
+        try (ClusterLab lab = ClusterLab.builder().threads(1).build()) {
+            ExperimentRun.Result r = lab.runExperiment(file, tmp.resolve("sc"));
+            assertThat(r.runs()).singleElement().satisfies(run -> assertThat(run.artifacts()).containsEntry("spectral_embedding", "embedding"));
+            assertThat(tmp.resolve("sc/spectral_embedding")).isDirectory();
+            String html = Files.readString(tmp.resolve("sc/report.html"));
+            assertThat(html).contains("The spectral embedding of spectral k=2 affinity=nearest_neighbors")
+                    .contains("each point at the first two coordinates of the 2 the algorithm clustered in");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.clusterlab.api.artifact.Artifact;
 import dev.clusterlab.api.artifact.ArtifactKinds;
 import dev.clusterlab.api.artifact.ArtifactTable;
 import dev.clusterlab.api.artifact.Centroids;
+import dev.clusterlab.api.artifact.Embedding;
 import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.artifact.PointScores;
 import dev.clusterlab.api.artifact.Reachability;
@@ -85,6 +86,7 @@ class ArtifactFilesTest {
         made.put("merge_tree", new MergeTree(new int[] {0, 3}, new int[] {1, 2}, new double[] {0.5, 2.25}, new int[] {2, 3}));
         made.put("soft_assignments", new SoftAssignments(new double[] {0.9, 0.1, 0.2, 0.8, 0.5, 0.5}, 3, 2));
         made.put("centroids", new Centroids(new float[] {0.1f, -2.5f, 1e-7f, 3f}, 2, 2));
+        made.put("spectral_embedding", new Embedding(new double[] {0.125, -1e-9, 3, 0.5, -0.25, 7}, 3, 2));
         made.put("my_scores", new TableArtifact("density_peaks", ArtifactTable.builder().ints("row", new int[] {0, 1, 2})
                 .reals("rho", new double[] {3, INF, -1.5}).build()));
         ArtifactFiles.writeFolder(dir.resolve("a"), made, new int[] {0, 1, 1});
@@ -96,6 +98,9 @@ class ArtifactFilesTest {
         assertThat(z.distance()).containsExactly(0.5, 2.25);
         assertThat(((SoftAssignments) back.get("soft_assignments")).probabilities()).containsExactly(0.9, 0.1, 0.2, 0.8, 0.5, 0.5);
         assertThat(((Centroids) back.get("centroids")).values()).containsExactly(0.1f, -2.5f, 1e-7f, 3f);
+        Embedding map = (Embedding) back.get("spectral_embedding");
+        assertThat(map.m()).isEqualTo(2);
+        assertThat(map.coordinates()).containsExactly(0.125, -1e-9, 3, 0.5, -0.25, 7);
         TableArtifact mine = (TableArtifact) back.get("my_scores");
         assertThat(mine.kind()).isEqualTo("density_peaks");
         // the label column the writer added is not part of the table read back

@@ -26,7 +26,7 @@ import org.pf4j.Extension;
  * <p><b>Algorithm.</b>
  * <ol>
  *   <li>Affinity ({@link AffinityGraphs}): {@code rbf}, {@code exp(-gamma |x - y|^2)} for every pair (a
- *       dense {@code n x n} float matrix, built with the engine's SIMD distance kernel, exp in double);
+ *       dense {@code n x n} float matrix, its upper triangle packed, built with the engine's SIMD distance kernel, exp in double);
  *       {@code nearest_neighbors}, {@code 0.5 (C + C^T)} of the connectivity of each point's
  *       {@code n_neighbors} nearest points, itself included (scikit-learn's
  *       {@code kneighbors_graph(include_self=True)}), from the engine's neighbour index, in compressed
@@ -53,8 +53,9 @@ import org.pf4j.Extension;
  * model: scikit-learn's {@code SpectralClustering} has no {@code predict} (the embedding of a new point
  * is not defined without refitting), so {@code model()} is empty, as for agglomerative clustering.
  *
- * <p><b>Memory.</b> rbf and precomputed: {@code 4 n^2} bytes for the matrix (100 MB at 5,000 points,
- * 1.6 GB at 20,000), checked against the free heap before allocating (the message names both figures);
+ * <p><b>Memory.</b> rbf and precomputed: the packed upper triangle of the matrix in float,
+ * {@code 2 n (n + 1)} bytes (50 MB at 5,000 points, 800 MB at 20,000), checked against the free heap
+ * before allocating (the message names both figures);
  * a precomputed matrix is read in place when exactly symmetric, else averaged into a copy. nearest_neighbors:
  * {@code O(n n_neighbors)}, about 12 bytes per edge (about 15 MB at 50,000 points and 10 neighbours)
  * plus the Lanczos basis of {@code max(2k + 16, k + 32)} vectors of {@code n} doubles (16 MB at 50,000
