@@ -29,7 +29,7 @@ import org.pf4j.Extension;
  *
  * <p><b>Steps.</b>
  * <ol>
- *   <li>Similarities {@code s(i,k) = -|x_i - x_k|^2} ({@link Similarities}, the engine's SIMD kernel), or
+ *   <li>Similarities {@code s(i,k) = -|x_i - x_k|^2} ({@link SimilarityRows}, the engine's SIMD kernel), or
  *       the dataset itself as an {@code n x n} matrix with {@code affinity: precomputed}.</li>
  *   <li>Preferences: a number, a feature column of per-point values ({@code preference_column}), or the
  *       median of all {@code n^2} similarities (diagonal included, as numpy's {@code median(S)}), found by an
@@ -47,11 +47,15 @@ import org.pf4j.Extension;
  * run's message warns that they may be degenerate; with no exemplar at all every label is {@code -1}
  * and the model predicts {@code -1}.
  *
- * <p><b>Memory and time.</b> Three {@code n x n} float matrices ({@code 12 n^2} bytes: 300 MB at
- * {@code n = 5,000}, 1.2 GB at 10,000, 4.8 GB at 20,000) plus {@code 4 n} bytes per 64-row chunk;
- * scikit-learn holds four in float64 ({@code 32 n^2}). The fit refuses, before allocating, an {@code n}
- * whose matrices do not fit in the free heap, with the figure. Each iteration is {@code O(n^2)}, two
- * parallel passes over the rows.
+ * <p><b>Memory and time.</b> The responsibilities and availabilities, two {@code n x n} float matrices
+ * ({@code 8 n^2} bytes: 200 MB at {@code n = 5,000}, 800 MB at 10,000, 3.2 GB at 20,000), plus
+ * {@code 16 n} bytes per chunk of rows; scikit-learn holds four float64 ones ({@code 32 n^2}). The
+ * similarities are a third matrix ({@code 4 n^2} more) with more than {@value #REMAKE_MAX_D} features
+ * or precomputed similarities, when the heap holds it; otherwise each row is made again on every pass
+ * from the features (the SIMD kernel, {@code 2d} flops per entry) or from the precomputed matrix, the
+ * dataset's own array ({@link Similarities}). The fit refuses, before allocating, an {@code n} whose
+ * matrices do not fit, with the figure (and any {@code n} above 46,340, whose {@code n^2} entries no
+ * Java array holds). Each iteration is one parallel pass over the rows.
  *
  * <p><b>Result.</b> Labels (clusters numbered by their exemplar's row), the exemplars' features as
  * centroids (not with precomputed similarities), the artifact {@code exemplars} (table
@@ -117,19 +121,27 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
             throw new DataException(ID + ": affinity 'precomputed' reads the dataset '" + data.name() + "' as the n x n "
                     + "similarity matrix, so it needs as many columns as rows; found " + n + " rows and " + d + " columns");
         }
-        checkHeap(n, data.name());
+        boolean wantKept = precomputed || d > REMAKE_MAX_D;
+        long free = freeHeap();
+        if (!fits(n, wantKept, free)) {
+            // Garbage counts as used until collected (an earlier fit's matrices, say): collect once before choosing.
+            System.gc();
+            free = freeHeap();
+        }
+        boolean keep = wantKept && fits(n, true, free);
+        checkHeap(n, data.name(), keep, free);
         context.checkCancelled();
-        float[][] s = precomputed ? Similarities.precomputed(x, n, data.name())
-                : Similarities.negativeSquaredEuclidean(x, n, d, context);
-        context.progress().progress(0.05, ID + ": similarities of " + n + " points");
-        double[] preferences = preferences(data, params, preferenceColumn, s, context);
+        SimilarityRows rows = precomputed ? SimilarityRows.precomputed(x, n, data.name())
+                : SimilarityRows.features(x, n, d, context);
+        double[] preferences = preferences(data, params, preferenceColumn, rows, context);
+        context.progress().progress(0.05, ID + ": similarities and preferences of " + n + " points");
         int[] exemplars;
         int[] labels;
         int iterations;
         boolean converged;
         String message;
-        if (n == 1 || Similarities.allEqual(s, preferences)) {
-            boolean everyPoint = n > 1 && preferences[0] >= s[0][n - 1];
+        if (n == 1 || Similarities.allEqual(rows, preferences)) {
+            boolean everyPoint = n > 1 && preferences[0] >= Similarities.corner(rows);
             exemplars = everyPoint ? identity(n) : new int[] {0};
             labels = everyPoint ? identity(n) : new int[n];
             iterations = 0;
@@ -138,7 +150,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
                     : ID + ": all points have mutually equal similarities and preferences; "
                     + (everyPoint ? "every point is its own exemplar" : "one cluster, exemplar row 0") + " (as scikit-learn)";
         } else {
-            Similarities.placePreferencesAndNoise(s, preferences, context);
+            Similarities s = new Similarities(rows, preferences, context, keep);
             MessagePassing messages = new MessagePassing(s);
             messages.run(params.damping(), params.maxIter(), params.convergenceIter(), context,
                     context.progress().stage(0.05, 0.95));
@@ -148,6 +160,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
             iterations = messages.iterations();
             converged = messages.converged();
             message = ID + ": " + exemplars.length + " exemplars after " + iterations + " iterations"
+                    + (keep || !wantKept ? "" : " (similarity rows remade on each pass: the heap could not hold their n x n matrix)")
                     + (converged ? "" : exemplars.length > 0
                     ? "; did not converge: the exemplars and labels may be degenerate (raise max_iter or damping)"
                     : "; did not converge and found no exemplar: every label is -1 (raise max_iter or damping)");
@@ -211,7 +224,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
     }
 
     /** One preference per point: the column, the given number, or the median of the similarities. */
-    private static double[] preferences(Dataset data, AffinityPropagationParams params, int column, float[][] s,
+    private static double[] preferences(Dataset data, AffinityPropagationParams params, int column, SimilarityRows s,
                                         ExecutionContext context) {
         int n = data.n();
         double[] out = new double[n];
@@ -230,27 +243,55 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
         return out;
     }
 
-    /** Refuses, before allocating, matrices that the heap cannot hold, with the figure. */
-    private static void checkHeap(int n, String where) {
+    /**
+     * Up to this many features the similarity rows are remade from the features on every pass rather
+     * than kept: {@code 2d} flops per entry cost less than a third matrix. Measured on 5,000 x 16 blobs,
+     * 2 threads (Zen 5): 1.6 s remade against 1.34 s kept, peak RSS 319 MB against 548 MB.
+     */
+    static final int REMAKE_MAX_D = 32;
+
+    private static long freeHeap() {
         Runtime rt = Runtime.getRuntime();
-        checkHeap(n, where, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** Whether the message matrices, and the similarity matrix if asked, fit in {@code free} bytes. */
+    private static boolean fits(int n, boolean similarityMatrix, long free) {
+        return (long) n * n <= MAX_ENTRIES && bytesNeeded(n, similarityMatrix) <= free;
+    }
+
+    private static long bytesNeeded(int n, boolean similarityMatrix) {
+        return (similarityMatrix ? 4L * n * n : 0) + MessagePassing.bytesNeeded(n);
     }
 
     /**
+     * Refuses, before allocating, matrices that the heap cannot hold, with the figure.
+     *
      * @param n points
      * @param where the dataset, for the message
+     * @param similarityMatrix whether a similarity matrix is stored besides the two message matrices
      * @param free bytes the heap can still give
-     * @throws DataException if the three matrices need more
+     * @throws DataException if the matrices need more, or more entries than one Java array holds
      */
-    static void checkHeap(int n, String where, long free) {
-        long need = 4L * n * n + MessagePassing.bytesNeeded(n);
+    static void checkHeap(int n, String where, boolean similarityMatrix, long free) {
+        int matrices = similarityMatrix ? 3 : 2;
+        if ((long) n * n > MAX_ENTRIES) {
+            throw new DataException(String.format(Locale.ROOT, "%s: %,d points of '%s' are more than Affinity Propagation takes here: "
+                    + "its n x n matrices hold at most %,d entries each (n <= %,d); cluster fewer points or a sample", ID, n, where,
+                    MAX_ENTRIES, (int) Math.sqrt(MAX_ENTRIES)));
+        }
+        long need = bytesNeeded(n, similarityMatrix);
         if (need > free) {
-            throw new DataException(String.format(Locale.ROOT, "%s: %,d points of '%s' need %.2f GB for the similarity, "
-                            + "responsibility and availability matrices (3 x 4 n^2 bytes), but the heap has %.2f GB free; "
-                            + "give the JVM more (CLUSTERLAB_OPTS=-Xmx..., the child JVM: CLUSTERLAB_CHILD_OPTS) or cluster fewer points",
-                    ID, n, where, need / 1e9, free / 1e9));
+            throw new DataException(String.format(Locale.ROOT, "%s: %,d points of '%s' need %.2f GB for the %s matrices "
+                            + "(%d x 4 n^2 bytes), but the heap has %.2f GB free; give the JVM more (CLUSTERLAB_OPTS=-Xmx..., "
+                            + "the child JVM: CLUSTERLAB_CHILD_OPTS) or cluster fewer points",
+                    ID, n, where, need / 1e9, similarityMatrix ? "similarity, responsibility and availability"
+                            : "responsibility and availability", matrices, free / 1e9));
         }
     }
+
+    /** The most entries one float array holds. */
+    private static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private static int[] identity(int n) {
         int[] out = new int[n];

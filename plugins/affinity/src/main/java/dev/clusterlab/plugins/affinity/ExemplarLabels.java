@@ -22,8 +22,8 @@ record ExemplarLabels(int[] exemplars, int[] labels) {
      * @param candidates each point's exemplar status after the message passing
      * @return exemplars and labels
      */
-    static ExemplarLabels of(float[][] s, boolean[] candidates) {
-        int n = s.length;
+    static ExemplarLabels of(Similarities s, boolean[] candidates) {
+        int n = s.n();
         int[] chosen = indicesOf(candidates);
         if (chosen.length == 0) {
             int[] none = new int[n];
@@ -39,22 +39,30 @@ record ExemplarLabels(int[] exemplars, int[] labels) {
         for (int i = 0; i < n; i++) {
             members.get(cluster[i]).add(i);
         }
+        // Each cluster's summed similarity from its members to each member: one pass over the rows.
+        double[][] sums = new double[k][];
+        for (int c = 0; c < k; c++) {
+            sums[c] = new double[members.get(c).size()];
+        }
+        float[] row = new float[n];
+        for (int i = 0; i < n; i++) {
+            s.row(i, row);
+            List<Integer> ii = members.get(cluster[i]);
+            double[] sum = sums[cluster[i]];
+            for (int p = 0; p < ii.size(); p++) {
+                sum[p] += row[ii.get(p)];
+            }
+        }
         int[] refined = new int[k];
         for (int c = 0; c < k; c++) {
             List<Integer> ii = members.get(c);
-            double best = Double.NEGATIVE_INFINITY;
-            int arg = ii.get(0);
-            for (int j : ii) {
-                double sum = 0;
-                for (int i : ii) {
-                    sum += s[i][j];
-                }
-                if (sum > best) {
-                    best = sum;
-                    arg = j;
+            int arg = 0;
+            for (int p = 1; p < ii.size(); p++) {
+                if (sums[c][p] > sums[c][arg]) {
+                    arg = p;
                 }
             }
-            refined[c] = arg;
+            refined[c] = ii.get(arg);
         }
         int[] second = nearest(s, refined);
         int[] exemplarOf = new int[n];
@@ -71,11 +79,12 @@ record ExemplarLabels(int[] exemplars, int[] labels) {
     }
 
     /** Each point's most similar of {@code rows} (first on ties), each of {@code rows} its own. */
-    private static int[] nearest(float[][] s, int[] rows) {
-        int n = s.length;
+    private static int[] nearest(Similarities s, int[] rows) {
+        int n = s.n();
         int[] out = new int[n];
+        float[] si = new float[n];
         for (int i = 0; i < n; i++) {
-            float[] si = s[i];
+            s.row(i, si);
             float best = si[rows[0]];
             int arg = 0;
             for (int c = 1; c < rows.length; c++) {

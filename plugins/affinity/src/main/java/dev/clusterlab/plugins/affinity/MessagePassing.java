@@ -19,9 +19,10 @@ import dev.clusterlab.api.exec.ProgressListener;
  *       status {@code a(i,i) + r(i,i) > 0} is read on the way.</li>
  * </ol>
  * Both steps of a row run in one parallel pass over the rows: the availabilities of one iteration and,
- * while the row is in cache, the responsibilities of the next, so an iteration reads the three
- * matrices once and writes two ({@code 20 n^2} bytes). The loops are plain array arithmetic over a row
- * that the JIT compiles to SIMD instructions (C2's superword pass); the fit is bound by memory
+ * while the row is in cache, the responsibilities of the next, so an iteration reads the similarity
+ * row (kept, or made afresh: {@link Similarities}) and the two message matrices once and writes the
+ * two once (scikit-learn's numpy makes about fifteen passes). The loops are plain array arithmetic over
+ * a row that the JIT compiles to SIMD instructions (C2's superword pass); the fit is bound by memory
  * bandwidth, not arithmetic.
  *
  * <p><b>Determinism.</b> Rows go in chunks of a size that depends on {@code n} only; each chunk sums
@@ -33,13 +34,22 @@ import dev.clusterlab.api.exec.ProgressListener;
  * and there is at least one exemplar.
  */
 final class MessagePassing {
-    private final float[][] s;
+    private final Similarities s;
+    /**
+     * Responsibilities and availabilities, one array per row: the JIT vectorises loops over {@code row[k]}
+     * but not over {@code flat[i * n + k]} (it cannot rule out overflow of the index), which measured 1.6x
+     * slower per iteration on 5,000 points.
+     */
     private final float[][] r;
     private final float[][] a;
     private final int n;
     private final int chunkRows;
     private final int chunks;
     private final float[][] chunkSums;
+    /** Per chunk of rows, reused every pass: the column sums in float, a similarity row, and {@code a + s}. */
+    private final float[][] chunkColumnSums;
+    private final float[][] chunkSimilarities;
+    private final float[][] chunkTotals;
     private final double[] columnSums;
     private final boolean[] exemplar;
     private final int[] stableFor;
@@ -47,26 +57,29 @@ final class MessagePassing {
     private boolean converged;
 
     /**
-     * @param s the similarities with the preferences on the diagonal (read only)
+     * @param s the similarities with the preferences on the diagonal
      */
-    MessagePassing(float[][] s) {
+    MessagePassing(Similarities s) {
         this.s = s;
-        n = s.length;
+        n = s.n();
         r = new float[n][n];
         a = new float[n][n];
         // Enough chunks for the threads to share, few enough that the chunk sums stay small next to the matrices.
         chunkRows = Math.max(16, (n + 63) / 64);
         chunks = Parallel.chunkCount(n, chunkRows);
         chunkSums = new float[chunks][n];
+        chunkColumnSums = new float[chunks][n];
+        chunkSimilarities = new float[chunks][n];
+        chunkTotals = new float[chunks][n];
         columnSums = new double[n];
         exemplar = new boolean[n];
         stableFor = new int[n];
     }
 
-    /** The extra bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and the chunk sums. */
+    /** The bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and four rows per chunk. */
     static long bytesNeeded(int n) {
         long chunks = Parallel.chunkCount(n, Math.max(16, (n + 63) / 64));
-        return 4L * n * n * 2 + 4L * chunks * n + 16L * n;
+        return 4L * n * n * 2 + 16L * chunks * n + 16L * n;
     }
 
     /**
@@ -133,15 +146,15 @@ final class MessagePassing {
      * when negative), then the responsibilities of the next iteration (when asked).
      */
     private void rows(int chunk, int from, int to, float keep, float take, int previous, boolean responsibilities) {
-        float[] colsum = null;
+        float[] colsum = chunkColumnSums[chunk];
         if (previous >= 0) {
-            colsum = new float[n];
             for (int k = 0; k < n; k++) {
                 colsum[k] = (float) columnSums[k];
             }
         }
+        float[] si = chunkSimilarities[chunk];
+        float[] t = chunkTotals[chunk];
         float[] sums = chunkSums[chunk];
-        float[] t = responsibilities ? new float[n] : null;
         if (responsibilities) {
             java.util.Arrays.fill(sums, 0);
         }
@@ -150,18 +163,22 @@ final class MessagePassing {
                 availabilities(i, colsum, keep, take, previous);
             }
             if (responsibilities) {
-                responsibilities(i, t, sums, keep, take);
+                float[] kept = s.keptRow(i);
+                if (kept == null) {
+                    s.row(i, si);
+                }
+                responsibilities(i, kept != null ? kept : si, t, sums, keep, take);
             }
         }
     }
 
-    private void responsibilities(int i, float[] t, float[] sums, float keep, float take) {
+    /** Row {@code i}'s responsibilities from its similarities {@code s}. */
+    private void responsibilities(int i, float[] s, float[] t, float[] sums, float keep, float take) {
         float[] ai = a[i];
-        float[] si = s[i];
         float[] ri = r[i];
         float first = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
-            float v = ai[k] + si[k];
+            float v = ai[k] + s[k];
             t[k] = v;
             first = Math.max(first, v);
         }
@@ -176,9 +193,9 @@ final class MessagePassing {
         for (int k = arg + 1; k < n; k++) {
             second = Math.max(second, t[k]);
         }
-        float atArg = ri[arg] * keep + (si[arg] - second) * take;
+        float atArg = ri[arg] * keep + (s[arg] - second) * take;
         for (int k = 0; k < n; k++) {
-            ri[k] = ri[k] * keep + (si[k] - first) * take;
+            ri[k] = ri[k] * keep + (s[k] - first) * take;
         }
         ri[arg] = atArg;
         for (int k = 0; k < n; k++) {

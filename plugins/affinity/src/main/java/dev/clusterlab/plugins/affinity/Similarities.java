@@ -1,25 +1,104 @@
 package dev.clusterlab.plugins.affinity;
 
-import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.kernel.Distance;
 import java.util.SplittableRandom;
 
 /**
- * The {@code n x n} similarity matrix of Affinity Propagation, as float rows: built from the features
- * (negative squared Euclidean distances, with the engine's SIMD one-to-many kernel) or taken from a
- * precomputed matrix; then, as scikit-learn 1.2.1 does before the message passing, the preferences go on
- * the diagonal and a tiny noise removes degeneracies.
+ * The similarity matrix the messages are passed on, as scikit-learn 1.2.1 prepares it: the raw
+ * similarities ({@link SimilarityRows}), the preferences on the diagonal, and a tiny noise
+ * {@code (eps s + 100 tiny) z} that removes degeneracies, with float32's {@code eps} and {@code tiny}
+ * (the rows are float32 here, so float64's would vanish below their rounding). The prepared matrix is
+ * kept ({@code 4 n^2} bytes) when asked, which is fastest; otherwise each row is made again whenever
+ * it is needed, from the raw rows, with no matrix (for features, {@code 2d} flops per entry).
+ *
+ * <p><b>The noise.</b> scikit-learn draws an independent {@code z ~ N(0, 1)} per entry. Here
+ * {@code z(i, k) = u(i) + v(k)}, with {@code u} and {@code v} drawn once per point from the run's seed
+ * (each approximately normal with variance 1/2, {@link #standardish}), so that a row can be remade on
+ * every pass without a random draw per entry. It breaks ties as scikit-learn's does: equal
+ * similarities in a row get different perturbations (the {@code v(k)} differ), and so do equal
+ * preferences on the diagonal. Only its scale matters; its values are not scikit-learn's.
  */
 final class Similarities {
-    private static final int CHUNK_ROWS = 64;
+    private static final float EPS = Math.ulp(1f);
+    private static final float TINY = Float.MIN_NORMAL * 100;
+    private final SimilarityRows rows;
+    private final double[] preferences;
+    private final float[] u;
+    private final float[] v;
+    /** The prepared rows, or {@code null} when rows are made on demand. */
+    private final float[][] matrix;
 
-    private Similarities() {
+    /**
+     * @param rows the raw similarities
+     * @param preferences one per point
+     * @param context the seed of the noise, and threads to fill the matrix
+     * @param keep whether to prepare every row once and keep the {@code n x n} matrix
+     */
+    Similarities(SimilarityRows rows, double[] preferences, ExecutionContext context, boolean keep) {
+        this.rows = rows;
+        this.preferences = preferences;
+        int n = rows.n();
+        SplittableRandom random = new SplittableRandom(context.seed());
+        u = new float[n];
+        v = new float[n];
+        float half = (float) Math.sqrt(0.5);
+        for (int i = 0; i < n; i++) {
+            u[i] = half * standardish(random.nextLong());
+            v[i] = half * standardish(random.nextLong());
+        }
+        if (!keep) {
+            matrix = null;
+            return;
+        }
+        matrix = new float[n][];
+        context.parallel().forEachChunk(n, 64, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                matrix[i] = new float[n];
+                prepare(i, matrix[i]);
+            }
+        });
+    }
+
+    /**
+     * @param i a row
+     * @return the kept row {@code i} (not a copy), or {@code null} when rows are made on demand
+     */
+    float[] keptRow(int i) {
+        return matrix == null ? null : matrix[i];
+    }
+
+    /** @return the number of points */
+    int n() {
+        return rows.n();
+    }
+
+    /**
+     * Row {@code i} as the messages see it: raw similarities, the preference at {@code k = i}, noise.
+     *
+     * @param i a row
+     * @param out receives the row
+     */
+    void row(int i, float[] out) {
+        if (matrix != null) {
+            System.arraycopy(matrix[i], 0, out, 0, out.length);
+        } else {
+            prepare(i, out);
+        }
+    }
+
+    private void prepare(int i, float[] out) {
+        rows.raw(i, out);
+        out[i] = (float) preferences[i];
+        float ui = u[i];
+        for (int k = 0; k < out.length; k++) {
+            out[k] += (EPS * out[k] + TINY) * (ui + v[k]);
+        }
     }
 
     /**
      * An approximately standard normal number from 64 random bits: four 16-bit uniforms summed, centred
-     * and scaled to mean 0 and variance 1 (their sum has variance {@code 4/12}), within [-3.5, 3.5].
+     * and scaled to mean 0 and variance 1 (Irwin-Hall; their sum has variance {@code 4/12}), within
+     * [-3.5, 3.5].
      *
      * @param bits random bits
      * @return the number
@@ -30,59 +109,14 @@ final class Similarities {
     }
 
     /**
-     * @param x row-major {@code n x d} points
-     * @param n points
-     * @param d features
-     * @param context kernels and threads
-     * @return rows {@code s(i, k) = -|x_i - x_k|^2}, 0 on the diagonal
-     */
-    static float[][] negativeSquaredEuclidean(float[] x, int n, int d, ExecutionContext context) {
-        float[][] s = new float[n][];
-        context.parallel().forEachChunk(n, CHUNK_ROWS, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                float[] row = new float[n];
-                context.kernels().distances(Distance.SQUARED_EUCLIDEAN, x, i * d, x, 0, n, d, row, 0);
-                for (int k = 0; k < n; k++) {
-                    row[k] = -row[k];
-                }
-                row[i] = 0;
-                s[i] = row;
-            }
-        });
-        return s;
-    }
-
-    /**
-     * @param x row-major {@code n x n} similarities
-     * @param n points
-     * @param where the dataset's name, for messages
-     * @return the rows, checked to be finite
-     * @throws DataException naming the first entry that is not a finite number
-     */
-    static float[][] precomputed(float[] x, int n, String where) {
-        float[][] s = new float[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                float v = x[i * n + k];
-                if (!Float.isFinite(v)) {
-                    throw new DataException(AffinityPropagationAlgorithm.ID + ": the precomputed similarity in row " + (i + 1)
-                            + ", column " + (k + 1) + " of '" + where + "' is " + v + "; expected a finite number");
-                }
-                s[i][k] = v;
-            }
-        }
-        return s;
-    }
-
-    /**
-     * scikit-learn's degenerate case: every off-diagonal similarity equal and every preference equal.
+     * scikit-learn's degenerate case: every off-diagonal raw similarity equal and every preference equal.
      *
-     * @param s the similarities before the preferences are placed
+     * @param rows the raw similarities
      * @param preferences one per point
      * @return whether the case applies
      */
-    static boolean allEqual(float[][] s, double[] preferences) {
-        int n = s.length;
+    static boolean allEqual(SimilarityRows rows, double[] preferences) {
+        int n = rows.n();
         for (double p : preferences) {
             if (p != preferences[0]) {
                 return false;
@@ -91,10 +125,13 @@ final class Similarities {
         if (n < 2) {
             return true;
         }
-        float first = s[0][1];
+        float[] row = new float[n];
+        rows.raw(0, row);
+        float first = row[1];
         for (int i = 0; i < n; i++) {
+            rows.raw(i, row);
             for (int k = 0; k < n; k++) {
-                if (i != k && s[i][k] != first) {
+                if (i != k && row[k] != first) {
                     return false;
                 }
             }
@@ -103,37 +140,12 @@ final class Similarities {
     }
 
     /**
-     * Puts the preferences on the diagonal and adds scikit-learn's tie-breaking noise,
-     * {@code (eps s + 100 tiny) z}, with float32's {@code eps} and {@code tiny} (the matrix is
-     * float32 here, so float64's would vanish below its rounding). scikit-learn draws {@code z} from
-     * N(0, 1); here it is the sum of four uniform variables, centred and scaled to variance 1
-     * (Irwin-Hall, {@link #standardish}), one random long per entry instead of a Gaussian draw, which
-     * took half the set-up time of a 5,000-point fit: only the noise's scale matters for breaking ties.
-     * Each row draws from its own generator, seeded in row order from the run's seed, so the noise does
-     * not depend on threads.
-     *
-     * @param s similarities, changed in place
-     * @param preferences one per point
-     * @param context seed and threads
+     * @param rows the raw similarities
+     * @return {@code s(0, n - 1)}, which scikit-learn compares the preference with in the degenerate case
      */
-    static void placePreferencesAndNoise(float[][] s, double[] preferences, ExecutionContext context) {
-        int n = s.length;
-        SplittableRandom seeds = new SplittableRandom(context.seed());
-        long[] rowSeeds = new long[n];
-        for (int i = 0; i < n; i++) {
-            rowSeeds[i] = seeds.nextLong();
-        }
-        float eps = Math.ulp(1f);
-        float tiny = Float.MIN_NORMAL * 100;
-        context.parallel().forEachChunk(n, CHUNK_ROWS, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                float[] row = s[i];
-                row[i] = (float) preferences[i];
-                SplittableRandom random = new SplittableRandom(rowSeeds[i]);
-                for (int k = 0; k < n; k++) {
-                    row[k] += (eps * row[k] + tiny) * standardish(random.nextLong());
-                }
-            }
-        });
+    static float corner(SimilarityRows rows) {
+        float[] row = new float[rows.n()];
+        rows.raw(0, row);
+        return row[rows.n() - 1];
     }
 }

@@ -46,12 +46,16 @@ class AffinityPropagationBehaviourTest {
 
     @Test
     void matricesThatDoNotFitTheHeapAreRefusedBeforeAllocatingWithTheFigure() {
-        assertThatThrownBy(() -> AffinityPropagationAlgorithm.checkHeap(10_000, "big", 1_000_000_000L))
+        assertThatThrownBy(() -> AffinityPropagationAlgorithm.checkHeap(10_000, "big", true, 1_000_000_000L))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("10,000 points of 'big' need 1.2")
                 .hasMessageContaining("heap has 1.00 GB free")
                 .hasMessageContaining("-Xmx");
-        AffinityPropagationAlgorithm.checkHeap(1_000, "small", 1_000_000_000L);
+        AffinityPropagationAlgorithm.checkHeap(1_000, "small", true, 1_000_000_000L);
+        assertThatThrownBy(() -> AffinityPropagationAlgorithm.checkHeap(10_000, "big", false, 700_000_000L))
+                .isInstanceOf(DataException.class).hasMessageContaining("need 0.81 GB for the responsibility and availability");
+        assertThatThrownBy(() -> AffinityPropagationAlgorithm.checkHeap(50_000, "huge", false, Long.MAX_VALUE))
+                .isInstanceOf(DataException.class).hasMessageContaining("n <= 46,340");
     }
 
     @Test
@@ -98,5 +102,39 @@ class AffinityPropagationBehaviourTest {
                 .isEqualTo(r.labels());
         assertThatThrownBy(() -> ap.restoreModel(Map.of("format", "clusterlab.affinity_propagation.model", "version", 2)))
                 .isInstanceOf(DataException.class).hasMessageContaining("'version' must be 1");
+    }
+
+    /** The fit remakes rows when the heap cannot hold the similarity matrix: the rows, hence the fit, are the same bits. */
+    @Test
+    void rowsRemadeOnEachPassAreTheKeptRows() {
+        Dataset data = ReferenceRuns.dataset("blobs5d");
+        int n = data.n();
+        SimilarityRows raw = SimilarityRows.features(data.data(), n, data.d(), ReferenceRuns.context(2));
+        double[] preferences = new double[n];
+        java.util.Arrays.fill(preferences, -30);
+        Similarities kept = new Similarities(raw, preferences, ReferenceRuns.context(2), true);
+        Similarities remade = new Similarities(raw, preferences, ReferenceRuns.context(1), false);
+        assertThat(kept.keptRow(n - 1)).hasSize(n);
+        assertThat(remade.keptRow(n - 1)).isNull();
+        float[] a = new float[n];
+        float[] b = new float[n];
+        for (int i = 0; i < n; i++) {
+            kept.row(i, a);
+            remade.row(i, b);
+            assertThat(b).as("row %d", i).isEqualTo(a);
+        }
+        boolean[] exemplars = new MessagePassingRun(kept).exemplars;
+        assertThat(new MessagePassingRun(remade).exemplars).isEqualTo(exemplars);
+    }
+
+    /** One message passing of 50 iterations. */
+    private static final class MessagePassingRun {
+        final boolean[] exemplars;
+
+        MessagePassingRun(Similarities s) {
+            MessagePassing m = new MessagePassing(s);
+            m.run(0.7, 50, 15, ReferenceRuns.context(2), dev.clusterlab.api.exec.ProgressListener.NONE);
+            exemplars = m.exemplars();
+        }
     }
 }

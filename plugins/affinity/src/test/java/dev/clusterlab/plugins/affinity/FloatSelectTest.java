@@ -27,9 +27,10 @@ class FloatSelectTest {
         Arrays.sort(all);
         int m = all.length;
         double expected = m % 2 == 1 ? all[m / 2] : ((double) all[m / 2 - 1] + all[m / 2]) / 2;
-        assertThat(FloatSelect.median(rows, ReferenceRuns.context(2).parallel())).isEqualTo(expected);
+        java.util.function.BiConsumer<Integer, float[]> source = (i, out) -> System.arraycopy(rows[i], 0, out, 0, n);
+        assertThat(FloatSelect.median(n, source, ReferenceRuns.context(2).parallel())).isEqualTo(expected);
         for (int rank : new int[] {0, m / 3, m - 1}) {
-            assertThat(FloatSelect.select(rows, rank, rank, ReferenceRuns.context(1).parallel())[0]).isEqualTo(all[rank]);
+            assertThat(FloatSelect.select(n, source, rank, rank, ReferenceRuns.context(1).parallel())[0]).isEqualTo(all[rank]);
         }
     }
 }
