@@ -45,4 +45,16 @@ public interface ExecutionContext {
      * @since 0.1
      */
     ExecutionContext withSeed(long seed);
+
+    /**
+     * The same context with progress reported to {@code stage}, for a fit that runs another algorithm as
+     * one of its steps (for example {@code context.withProgress(context.progress().stage(0.5, 0.8))}).
+     *
+     * @param stage the listener of the inner fit's progress
+     * @return the context
+     * @since 0.2
+     */
+    default ExecutionContext withProgress(ProgressListener stage) {
+        return new StagedContext(this, stage);
+    }
 }

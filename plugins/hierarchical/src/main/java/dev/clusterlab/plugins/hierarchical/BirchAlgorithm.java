@@ -10,10 +10,7 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.artifact.MergeTree;
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.exec.Parallel;
-import dev.clusterlab.api.exec.ProgressListener;
 import dev.clusterlab.api.kernel.Distance;
-import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.param.Params;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +185,7 @@ public final class BirchAlgorithm implements ClusteringAlgorithm {
                 rows[i] = (float) centroids[i];
             }
             global = AgglomerativeAlgorithm.tree(rows, m, d, Linkage.WARD, Distance.EUCLIDEAN,
-                    new StagedContext(context, context.progress().stage(0.5, 0.8))).cut(k);
+                    context.withProgress(context.progress().stage(0.5, 0.8))).cut(k);
         }
         context.checkCancelled();
         BirchModel provisional = new BirchModel(params, tree, centroids, m, d, global);
@@ -236,38 +233,5 @@ public final class BirchAlgorithm implements ClusteringAlgorithm {
     @Override
     public Optional<ClusterModel> restoreModel(Map<String, Object> state) {
         return Optional.of(BirchModel.restore(state));
-    }
-
-    /** The caller's context with the global step's progress mapped into its share of the fit. */
-    private record StagedContext(ExecutionContext outer, ProgressListener stage) implements ExecutionContext {
-        @Override
-        public Kernels kernels() {
-            return outer.kernels();
-        }
-
-        @Override
-        public Parallel parallel() {
-            return outer.parallel();
-        }
-
-        @Override
-        public long seed() {
-            return outer.seed();
-        }
-
-        @Override
-        public ProgressListener progress() {
-            return stage;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return outer.cancelled();
-        }
-
-        @Override
-        public ExecutionContext withSeed(long seed) {
-            return new StagedContext(outer.withSeed(seed), stage);
-        }
     }
 }

@@ -9,9 +9,7 @@ import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
 import dev.clusterlab.api.artifact.Embedding;
 import dev.clusterlab.api.exec.ExecutionContext;
-import dev.clusterlab.api.exec.Parallel;
 import dev.clusterlab.api.exec.ProgressListener;
-import dev.clusterlab.api.kernel.Kernels;
 import dev.clusterlab.api.param.Params;
 import dev.clusterlab.plugins.kmeans.KMeansAlgorithm;
 import dev.clusterlab.plugins.kmeans.KMeansParams;
@@ -176,7 +174,7 @@ public final class SpectralAlgorithm implements ClusteringAlgorithm {
                 KMeansParams kp = new KMeansParams(k, KMeansParams.Init.K_MEANS_PLUS_PLUS, params.nInit(), 300, 1e-4,
                         KMeansParams.Variant.LLOYD, "");
                 ClusteringResult km = new KMeansAlgorithm().fit(points, kp,
-                        new StagedContext(context.withSeed(labelSeed), progress.stage(0.8, 1.0)));
+                        context.withSeed(labelSeed).withProgress(progress.stage(0.8, 1.0)));
                 labels = km.labels();
                 objective = km.objective();
             }
@@ -216,38 +214,5 @@ public final class SpectralAlgorithm implements ClusteringAlgorithm {
             labels[i] = map[labels[i]];
         }
         return labels;
-    }
-
-    /** The caller's context with the k-means step's progress mapped into its share of the fit. */
-    private record StagedContext(ExecutionContext outer, ProgressListener stage) implements ExecutionContext {
-        @Override
-        public Kernels kernels() {
-            return outer.kernels();
-        }
-
-        @Override
-        public Parallel parallel() {
-            return outer.parallel();
-        }
-
-        @Override
-        public long seed() {
-            return outer.seed();
-        }
-
-        @Override
-        public ProgressListener progress() {
-            return stage;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return outer.cancelled();
-        }
-
-        @Override
-        public ExecutionContext withSeed(long seed) {
-            return new StagedContext(outer.withSeed(seed), stage);
-        }
     }
 }
