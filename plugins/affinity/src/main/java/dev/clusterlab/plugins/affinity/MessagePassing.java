@@ -46,11 +46,12 @@ final class MessagePassing {
     private final int chunkRows;
     private final int chunks;
     private final float[][] chunkSums;
-    /** Per chunk of rows, reused every pass: the column sums in float, a similarity row, and {@code a + s}. */
-    private final float[][] chunkColumnSums;
+    /** Per chunk of rows, reused every pass: a similarity row and {@code a + s}. */
     private final float[][] chunkSimilarities;
     private final float[][] chunkTotals;
     private final double[] columnSums;
+    /** The column sums rounded to float once per pass, read by every chunk. */
+    private final float[] columnSumsFloat;
     private final boolean[] exemplar;
     private final int[] stableFor;
     private int iterations;
@@ -68,18 +69,18 @@ final class MessagePassing {
         chunkRows = Math.max(16, (n + 63) / 64);
         chunks = Parallel.chunkCount(n, chunkRows);
         chunkSums = new float[chunks][n];
-        chunkColumnSums = new float[chunks][n];
         chunkSimilarities = new float[chunks][n];
         chunkTotals = new float[chunks][n];
         columnSums = new double[n];
+        columnSumsFloat = new float[n];
         exemplar = new boolean[n];
         stableFor = new int[n];
     }
 
-    /** The bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and four rows per chunk. */
+    /** The bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and three rows per chunk. */
     static long bytesNeeded(int n) {
         long chunks = Parallel.chunkCount(n, Math.max(16, (n + 63) / 64));
-        return 4L * n * n * 2 + 16L * chunks * n + 16L * n;
+        return 4L * n * n * 2 + 12L * chunks * n + 20L * n;
     }
 
     /**
@@ -139,6 +140,9 @@ final class MessagePassing {
                 columnSums[k] += sums[k];
             }
         }
+        for (int k = 0; k < n; k++) {
+            columnSumsFloat[k] = (float) columnSums[k];
+        }
     }
 
     /**
@@ -146,12 +150,7 @@ final class MessagePassing {
      * when negative), then the responsibilities of the next iteration (when asked).
      */
     private void rows(int chunk, int from, int to, float keep, float take, int previous, boolean responsibilities) {
-        float[] colsum = chunkColumnSums[chunk];
-        if (previous >= 0) {
-            for (int k = 0; k < n; k++) {
-                colsum[k] = (float) columnSums[k];
-            }
-        }
+        float[] colsum = columnSumsFloat;
         float[] si = chunkSimilarities[chunk];
         float[] t = chunkTotals[chunk];
         float[] sums = chunkSums[chunk];

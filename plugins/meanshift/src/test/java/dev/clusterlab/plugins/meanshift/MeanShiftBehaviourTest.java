@@ -149,7 +149,7 @@ class MeanShiftBehaviourTest {
     void binSeedingFallbackIsSaidInTheMessage() {
         Dataset data = EasyBlobs.generate(2, 20, 2, 1);
         List<String> messages = new ArrayList<>();
-        ms.fit(data, params(Map.of("bandwidth", 0.001, "bin_seeding", true)), new MessageContext(ReferenceData.context(1), messages));
+        ms.fit(data, params(Map.of("bandwidth", 0.001, "bin_seeding", true)), ReferenceData.recording(ReferenceData.context(1), messages));
         assertThat(messages.getLast()).contains("binning data failed with bin_size=0.001000").contains("40 clusters");
     }
 

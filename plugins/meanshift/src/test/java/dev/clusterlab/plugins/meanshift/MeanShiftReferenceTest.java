@@ -42,7 +42,7 @@ class MeanShiftReferenceTest {
         Dataset data = ReferenceData.dataset(run.dataset(), false);
         MeanShiftAlgorithm ms = new MeanShiftAlgorithm();
         List<String> messages = new ArrayList<>();
-        ExecutionContext one = new MessageContext(ReferenceData.context(1), messages);
+        ExecutionContext one = ReferenceData.recording(ReferenceData.context(1), messages);
         ClusteringResult r1 = ms.fit(data, ParamBinder.bind(MeanShiftAlgorithm.ID, MeanShiftParams.SPECS, run.params()), one);
         ClusteringResult r2 = ms.fit(data, MeanShiftParams.from(
                 ParamBinder.bind(MeanShiftAlgorithm.ID, MeanShiftParams.SPECS, run.params())), ReferenceData.context(2));

@@ -136,4 +136,14 @@ final class ReferenceData {
         cells.add(cell.toString());
         return cells.toArray(String[]::new);
     }
+
+    /** @return {@code outer} with every progress message of the fit added to {@code messages} */
+    static ExecutionContext recording(ExecutionContext outer, java.util.List<String> messages) {
+        java.util.List<String> shared = java.util.Collections.synchronizedList(messages);
+        return outer.withProgress((fraction, message) -> {
+            if (message != null) {
+                shared.add(message);
+            }
+        });
+    }
 }
