@@ -2,9 +2,12 @@ package dev.clusterlab.api;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A dense {@code n x d} matrix of {@code float}, stored row-major in one array, with optional feature
@@ -13,6 +16,12 @@ import java.util.Optional;
  * <p>Every value is finite: a NaN or an infinity is rejected when the dataset is built, naming the row
  * and column (1-based). Ground-truth labels follow the result contract: clusters are integers
  * {@code >= 0} and {@code -1} marks noise, which external metrics leave out.
+ *
+ * <p>A column may be <em>categorical</em> (api 0.2, {@link #withCategorical}): its values are the
+ * integer codes {@code 0..L-1} of its {@linkplain #levels(int) levels}, and {@link #UNSEEN_LEVEL} for a
+ * level that was not among them when they were fixed (a new row at {@code predict} time). Only
+ * algorithms that {@linkplain dev.clusterlab.api.algorithm.ClusteringAlgorithm#acceptsCategorical()
+ * accept categorical columns} get them; numeric preprocessing steps pass them through.
  *
  * <p>Instances are immutable by contract. {@link #data()} hands out the backing array without a copy so
  * that kernels can stream it; algorithms must not write to it (the conformance kit checks this).
@@ -25,6 +34,9 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class Dataset {
+    /** The code of a level that was not among a categorical column's levels. @since 0.2 */
+    public static final float UNSEEN_LEVEL = -1f;
+
     private final String name;
     private final int n;
     private final int d;
@@ -32,8 +44,15 @@ public final class Dataset {
     private final List<String> featureNames;
     private final int[] truth;
     private final float[] weights;
+    private final Map<Integer, List<String>> levels;
 
     private Dataset(String name, int n, int d, float[] data, List<String> featureNames, int[] truth, float[] weights) {
+        this(name, n, d, data, featureNames, truth, weights, Map.of());
+    }
+
+    private Dataset(String name, int n, int d, float[] data, List<String> featureNames, int[] truth, float[] weights,
+                    Map<Integer, List<String>> levels) {
+        this.levels = levels;
         this.name = name;
         this.n = n;
         this.d = d;
@@ -107,14 +126,94 @@ public final class Dataset {
      * @since 0.1
      */
     public static Dataset withMissingValues(String name, int n, int d, float[] rowMajor, List<String> featureNames, int[] truth) {
+        Dataset checked = of(name, n, d, present(rowMajor), featureNames, truth);
+        return new Dataset(name, n, d, rowMajor, checked.featureNames, checked.truth, null);
+    }
+
+    /** A copy with every NaN as 0, to validate the values that are present. */
+    private static float[] present(float[] rowMajor) {
         float[] probe = rowMajor.clone();
         for (int i = 0; i < probe.length; i++) {
             if (Float.isNaN(probe[i])) {
-                probe[i] = 0f; // validated as present; the real array keeps its NaNs
+                probe[i] = 0f;
             }
         }
-        Dataset checked = of(name, n, d, probe, featureNames, truth);
-        return new Dataset(name, n, d, rowMajor, checked.featureNames, checked.truth, null);
+        return probe;
+    }
+
+    /**
+     * This dataset with some columns categorical (values and truth are shared, not copied). Each
+     * value of such a column must be an integer code {@code 0..L-1} into its levels, or
+     * {@link #UNSEEN_LEVEL}, or NaN (missing) in a dataset {@linkplain #withMissingValues with missing
+     * values}. Columns not named stay numeric; columns categorical before stay so unless named again.
+     *
+     * @param levelsByColumn 0-based column to its levels, distinct and in code order
+     * @return the dataset
+     * @throws DataException naming the row and column of a value that is not a code, or a repeated level
+     * @since 0.2
+     */
+    public Dataset withCategorical(Map<Integer, List<String>> levelsByColumn) {
+        Map<Integer, List<String>> merged = new TreeMap<>(levels);
+        for (Map.Entry<Integer, List<String>> e : levelsByColumn.entrySet()) {
+            int col = e.getKey();
+            Objects.checkIndex(col, d);
+            List<String> lv = List.copyOf(e.getValue());
+            if (lv.stream().distinct().count() != lv.size()) {
+                throw new DataException("dataset '" + name + "': column " + (col + 1) + " ('" + featureNames.get(col)
+                        + "'): expected distinct levels; got " + lv);
+            }
+            for (int i = 0; i < n; i++) {
+                float v = data[i * d + col];
+                if (Float.isNaN(v)) {
+                    continue; // missing: withMissingValues already admitted it
+                }
+                if (v != Math.rint(v) || v < UNSEEN_LEVEL || v >= lv.size()) {
+                    throw new DataException("dataset '" + name + "': row " + (i + 1) + ", column " + (col + 1) + " ('"
+                            + featureNames.get(col) + "'): expected a level code 0.." + (lv.size() - 1)
+                            + " or -1 (unseen level); got " + v);
+                }
+            }
+            merged.put(col, lv);
+        }
+        return new Dataset(name, n, d, data, featureNames, truth, weights, Collections.unmodifiableMap(merged));
+    }
+
+    /**
+     * @param column 0-based column
+     * @return whether it is categorical (see {@link #withCategorical}) @since 0.2
+     */
+    public boolean isCategorical(int column) {
+        Objects.checkIndex(column, d);
+        return levels.containsKey(column);
+    }
+
+    /**
+     * @param column 0-based column
+     * @return its levels in code order, or an empty list for a numeric column @since 0.2
+     */
+    public List<String> levels(int column) {
+        Objects.checkIndex(column, d);
+        return levels.getOrDefault(column, List.of());
+    }
+
+    /** @return whether any column is categorical @since 0.2 */
+    public boolean hasCategorical() {
+        return !levels.isEmpty();
+    }
+
+    /** @return the categorical columns' levels by 0-based column, in column order @since 0.2 */
+    public Map<Integer, List<String>> categoricalLevels() {
+        return levels;
+    }
+
+    /** @return the 0-based indices of the categorical columns, ascending @since 0.2 */
+    public int[] categoricalColumns() {
+        return levels.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return the 0-based indices of the numeric columns, ascending @since 0.2 */
+    public int[] numericColumns() {
+        return java.util.stream.IntStream.range(0, d).filter(j -> !levels.containsKey(j)).toArray();
     }
 
     /** @return whether any value is missing (NaN), see {@link #withMissingValues} @since 0.1 */
@@ -128,7 +227,9 @@ public final class Dataset {
     }
 
     /**
-     * The same rows, truth and weights over new values (a preprocessing step's output).
+     * The same rows, truth and weights over new values (a preprocessing step's output). Every column
+     * of the result is numeric: a step that passes categorical columns through marks them again with
+     * {@link #withCategorical}.
      *
      * @param newD number of columns of the new values
      * @param rowMajor {@code n * newD} finite values
@@ -174,8 +275,8 @@ public final class Dataset {
      * @since 0.1
      */
     public Dataset withTruth(int[] labels) {
-        Dataset t = of(name, n, d, data, featureNames, labels);
-        return new Dataset(name, n, d, data, featureNames, t.truth, weights);
+        Dataset t = of(name, n, d, hasMissing() ? present(data) : data, featureNames, labels);
+        return new Dataset(name, n, d, data, featureNames, t.truth, weights, levels);
     }
 
     /**
@@ -198,7 +299,7 @@ public final class Dataset {
                 }
             }
         }
-        return new Dataset(name, n, d, data, featureNames, truth, sampleWeights == null ? null : sampleWeights.clone());
+        return new Dataset(name, n, d, data, featureNames, truth, sampleWeights == null ? null : sampleWeights.clone(), levels);
     }
 
     /** @return the sample weights (not a copy: do not modify), if any @since 0.1 */
@@ -304,6 +405,7 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + name + ", " + n + " x " + d + (truth != null ? ", with truth" : "") + "]";
+        return "Dataset[" + name + ", " + n + " x " + d + (levels.isEmpty() ? "" : ", " + levels.size() + " categorical")
+                + (truth != null ? ", with truth" : "") + "]";
     }
 }

@@ -19,6 +19,7 @@ import dev.clusterlab.engine.EngineContext;
 import dev.clusterlab.engine.KernelSelection;
 import dev.clusterlab.host.experiment.ExperimentFiles;
 import dev.clusterlab.host.experiment.ExperimentRun;
+import dev.clusterlab.host.pipeline.CategoricalEncoding;
 import dev.clusterlab.host.pipeline.Model;
 import dev.clusterlab.host.pipeline.PipelineFit;
 import dev.clusterlab.host.pipeline.Preprocessing;
@@ -189,6 +190,10 @@ public final class ClusterLab implements AutoCloseable {
      */
     public Fit fit(Loaded<ClusteringAlgorithm> alg, Dataset data, Map<String, ?> raw, ExecutionContext ctx) {
         ClusteringAlgorithm a = alg.extension();
+        if (CategoricalEncoding.needed(data, a)) {
+            throw new UserInputException("algorithm " + a.descriptor().id() + " takes numeric columns; " + CategoricalEncoding.columns(data)
+                    + " categorical: fit it through a pipeline (which one-hot encodes them) or encode them first with the 'onehot' or 'ordinal' step");
+        }
         Params params = ParamBinder.bind(a.descriptor().id(), a.descriptor().params(), raw);
         long t0 = System.nanoTime();
         ClusteringResult r = PluginFailure.guard(alg.pluginId(), () -> a.fit(data, params, ctx));
@@ -229,6 +234,9 @@ public final class ClusterLab implements AutoCloseable {
     public PipelineFit fit(List<StepSpec> steps, Loaded<ClusteringAlgorithm> alg, Dataset raw, Map<String, ?> params,
                            ExecutionContext ctx) {
         Preprocessing.Result prep = Preprocessing.fit(raw, steps, registry, ctx);
+        if (CategoricalEncoding.needed(prep.data(), alg.extension())) {
+            prep = CategoricalEncoding.append(prep, registry, ctx);
+        }
         return new PipelineFit(raw, prep, alg, fit(alg, prep.data(), params, ctx));
     }
 
@@ -322,8 +330,30 @@ public final class ClusterLab implements AutoCloseable {
      * @return value by metric id, in order
      */
     public Map<String, Double> metrics(List<String> metricIds, Dataset data, int[] labels, ExecutionContext ctx, List<String> notes) {
+        return metrics(metricIds, data, ClusteringResult.builder(labels).build(), ctx, notes);
+    }
+
+    /**
+     * Several metrics and model scores of one fit: a metric is computed from the labels, a model score
+     * ({@code bic}) read from the result, NaN where the result has none.
+     *
+     * @param metricIds metric and model-score ids
+     * @param data the data
+     * @param result the fit's result
+     * @param ctx the context
+     * @param notes receives one line per metric that failed
+     * @return value by id, in order
+     */
+    public Map<String, Double> metrics(List<String> metricIds, Dataset data, ClusteringResult result, ExecutionContext ctx,
+                                       List<String> notes) {
         Map<String, Double> out = new LinkedHashMap<>();
+        int[] labels = result.labels();
         for (String id : metricIds) {
+            if (registry.loadedMetric(id).isEmpty() && registry.modelScore(id).isPresent()) {
+                var score = result.scores().get(id);
+                out.put(id, score == null ? Double.NaN : score.value());
+                continue;
+            }
             Loaded<QualityMetric> m = loadedMetric(id);
             if (m.extension().descriptor().needsGroundTruth() && !data.hasTruth()) {
                 out.put(id, Double.NaN);

@@ -48,4 +48,17 @@ public interface ClusterModel {
     default Optional<Map<String, Object>> state() {
         return Optional.empty();
     }
+
+    /**
+     * Membership probabilities of new points (a mixture's posterior), as scikit-learn's
+     * {@code predict_proba}: row-major {@code n x k}, each row summing to 1.
+     *
+     * @param data points with {@link #d()} columns
+     * @param context kernels and threads
+     * @return the probabilities, or empty if the model is not probabilistic
+     * @since 0.2
+     */
+    default Optional<double[]> predictProba(Dataset data, ExecutionContext context) {
+        return Optional.empty();
+    }
 }

@@ -55,4 +55,30 @@ public interface ClusteringAlgorithm extends ExtensionPoint {
     default Optional<ClusterModel> restoreModel(Map<String, Object> state) {
         return Optional.empty();
     }
+
+    /**
+     * Whether this algorithm clusters {@linkplain Dataset#isCategorical(int) categorical columns} as
+     * they are (k-modes, k-prototypes). An algorithm that does not is never handed one: the host
+     * one-hot encodes categorical columns first (as PyCaret's {@code setup} does), unless the
+     * experiment's preprocessing already encoded them.
+     *
+     * @return {@code false} unless overridden
+     * @since 0.2
+     */
+    default boolean acceptsCategorical() {
+        return false;
+    }
+
+    /**
+     * The scores this algorithm's results carry about their model ({@link ClusteringResult#scores()}),
+     * described as metrics are, so that an experiment can list them under {@code metrics} and rank by
+     * them: a mixture's {@code bic}. A result's score of a name declared here is shown; a result without
+     * it shows NaN.
+     *
+     * @return the descriptors, empty unless overridden ({@code needsGroundTruth} is false)
+     * @since 0.2
+     */
+    default java.util.List<dev.clusterlab.api.metric.MetricDescriptor> modelScores() {
+        return java.util.List.of();
+    }
 }

@@ -42,6 +42,7 @@ public final class ClusteringResult {
     private final List<IterationStats> iterationStats;
     private final ClusterModel model;
     private final Map<String, Artifact> artifacts;
+    private final Map<String, ModelScore> scores;
 
     private ClusteringResult(Builder b) {
         this.labels = b.labels;
@@ -51,6 +52,7 @@ public final class ClusteringResult {
         this.iterationStats = List.copyOf(b.iterationStats);
         this.model = b.model;
         this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(b.artifacts));
+        this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(b.scores));
     }
 
     /**
@@ -136,6 +138,17 @@ public final class ClusteringResult {
     }
 
     /**
+     * Values the fitted model gives about itself, which the comparison can show and rank by like a
+     * metric: a mixture's {@code bic}, {@code aic} and {@code log_likelihood}.
+     *
+     * @return the scores by name, in the order added
+     * @since 0.2
+     */
+    public Map<String, ModelScore> scores() {
+        return scores;
+    }
+
+    /**
      * @param <A> an artifact type
      * @param type the type
      * @return the first artifact of that type, if any
@@ -182,6 +195,7 @@ public final class ClusteringResult {
         private ClusterModel model;
         private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
         private final Map<String, double[]> pointScores = new LinkedHashMap<>();
+        private final Map<String, ModelScore> scores = new LinkedHashMap<>();
         private int[] ordering;
 
         private Builder(int[] labels) {
@@ -325,6 +339,21 @@ public final class ClusteringResult {
         @Deprecated(since = "0.2")
         public Builder hierarchy(ClusterHierarchy tree) {
             return tree == null ? this : artifact(ArtifactKinds.CONDENSED_TREE, tree);
+        }
+
+        /**
+         * Adds a value the model gives about itself (see {@link ClusteringResult#scores()}).
+         *
+         * @param name lower snake case, e.g. {@code bic}; not a metric's id
+         * @param value the value (NaN where undefined)
+         * @param higherIsBetter the direction a ranking takes ({@code false} for BIC and AIC)
+         * @return this
+         * @throws IllegalArgumentException if the name is not lower snake case
+         * @since 0.2
+         */
+        public Builder score(String name, double value, boolean higherIsBetter) {
+            scores.put(name, new ModelScore(name, value, higherIsBetter));
+            return this;
         }
 
         /** @return the result @since 0.1 */

@@ -55,6 +55,18 @@ public abstract class AlgorithmConformanceKit {
         return Optional.empty();
     }
 
+    /**
+     * The kit's data as the algorithm takes it: numeric blobs unchanged by default; an algorithm for
+     * categorical columns (k-modes) overrides this to turn each coordinate into levels (its bins).
+     * Ground truth and row count must stay as they are.
+     *
+     * @param blobs numeric blobs with ground truth
+     * @return the dataset the algorithm is fitted on
+     */
+    protected Dataset prepare(Dataset blobs) {
+        return blobs;
+    }
+
     /** @return whether the algorithm may label points as noise on easy blobs (density methods) */
     protected boolean mayReportNoise() {
         return false;
@@ -75,7 +87,7 @@ public abstract class AlgorithmConformanceKit {
     }
 
     private ClusteringResult fit(Dataset data, Map<String, Object> raw, int threads, long seed) {
-        return algorithm().fit(data, bind(raw), context(threads, seed));
+        return algorithm().fit(data.n() == 0 ? data : prepare(data), bind(raw), context(threads, seed));
     }
 
     @Test
@@ -120,9 +132,9 @@ public abstract class AlgorithmConformanceKit {
 
     @Test
     void doesNotModifyItsInput() {
-        Dataset data = EasyBlobs.generate(3, 30, 2, 5);
+        Dataset data = prepare(EasyBlobs.generate(3, 30, 2, 5));
         float[] before = data.data().clone();
-        fit(data, paramsForClusters(3), 2, 1);
+        algorithm().fit(data, bind(paramsForClusters(3)), context(2, 1));
         assertThat(data.data()).isEqualTo(before);
     }
 

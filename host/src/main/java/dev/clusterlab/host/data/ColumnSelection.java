@@ -67,7 +67,7 @@ record ColumnSelection(int[] features, List<String> featureNames, int labelColum
         return new ColumnSelection(features, names, label, weight);
     }
 
-    private static int index(Object file, List<String> header, int width, Object ref, String key) {
+    static int index(Object file, List<String> header, int width, Object ref, String key) {
         if (ref instanceof Number n) {
             long i = n.longValue();
             if (i < 0 || i >= width) {

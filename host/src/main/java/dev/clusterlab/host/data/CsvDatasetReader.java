@@ -18,10 +18,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a numeric CSV file into a {@link Dataset}, streaming (FastCSV), in UTF-8 with or without a BOM,
- * LF or CRLF, final newline optional. Every value must be a plain finite decimal number: an empty
- * cell, {@code NaN}, {@code Inf}, text or a ragged row is an error naming file, line and column. Blank
- * lines are skipped.
+ * Reads a CSV file into a {@link Dataset}, streaming (FastCSV), in UTF-8 with or without a BOM, LF or
+ * CRLF, final newline optional. Blank lines are skipped.
+ *
+ * <p>A feature column is numeric or categorical, decided by its first non-empty value (or declared
+ * categorical in the options, or so in a saved model): a numeric column's every value must be a plain
+ * finite decimal number (an empty cell, {@code NaN}, {@code Inf}, text or a ragged row is an error
+ * naming file, line and column); a categorical column's values are level names, whose codes follow the
+ * levels sorted by name (scikit-learn's and pandas' order), unless a model gives the levels, in which
+ * case a name not among them is {@link Dataset#UNSEEN_LEVEL}.
  */
 public final class CsvDatasetReader {
     private CsvDatasetReader() {
@@ -82,7 +87,8 @@ public final class CsvDatasetReader {
             List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
             int width = first.getFieldCount();
             ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);
-            Rows rows = new Rows(file, width, sel, header, options.allowMissing());
+            Rows rows = new Rows(file, width, sel, header, options.allowMissing(), declaredCategorical(file, header, width, sel, options),
+                    options.modelLevels());
             if (!hasHeader) {
                 rows.read(first);
             }
@@ -94,15 +100,40 @@ public final class CsvDatasetReader {
             }
             int[] truth = rows.labelTexts == null ? null : labels(rows.labelTexts);
             float[] values = rows.values.toArray();
+            Map<Integer, List<String>> levels = rows.levels(values);
             Dataset data = rows.missing
                     ? Dataset.withMissingValues(name, rows.count, sel.features().length, values, sel.featureNames(), truth)
                     : Dataset.of(name, rows.count, sel.features().length, values, sel.featureNames(), truth);
+            data = data.withCategorical(levels);
             return rows.weights == null ? data : data.withWeights(rows.weights.toArray());
         } catch (CsvParseException e) {
             throw new UserInputException(file + ": malformed CSV: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UserInputException(file + ": cannot read: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** @return for each feature, whether the options or a model declare it categorical */
+    private static boolean[] declaredCategorical(String file, List<String> header, int width, ColumnSelection sel, CsvOptions o) {
+        boolean[] declared = new boolean[sel.features().length];
+        for (Object ref : o.categorical()) {
+            int c = ColumnSelection.index(file, header, width, ref, "categorical");
+            int f = -1;
+            for (int k = 0; k < sel.features().length; k++) {
+                f = sel.features()[k] == c ? k : f;
+            }
+            if (f < 0) {
+                throw new UserInputException(file + ": 'categorical' names column '" + ref + "', which is not a feature column"
+                        + " (it is excluded, the label or the weight column)");
+            }
+            declared[f] = true;
+        }
+        if (o.modelLevels() != null) {
+            for (int k = 0; k < declared.length; k++) {
+                declared[k] |= o.modelLevels().containsKey(sel.featureNames().get(k));
+            }
+        }
+        return declared;
     }
 
     /** The state of one pass over the records. */
@@ -115,15 +146,39 @@ public final class CsvDatasetReader {
         final FloatColumnsBuilder values = new FloatColumnsBuilder();
         final FloatColumnsBuilder weights;
         final List<String> labelTexts;
+        /** per feature: null while undecided, else whether it is categorical */
+        final Boolean[] categorical;
+        /** per categorical feature: level name to code (in order of appearance, or the model's) */
+        final List<Map<String, Integer>> codes;
+        final boolean[] fixedLevels;
         int count;
         boolean missing;
 
-        Rows(String file, int width, ColumnSelection sel, List<String> header, boolean allowMissing) {
+        Rows(String file, int width, ColumnSelection sel, List<String> header, boolean allowMissing, boolean[] declared,
+             Map<String, List<String>> modelLevels) {
             this.file = file;
             this.width = width;
             this.sel = sel;
             this.header = header;
             this.allowMissing = allowMissing;
+            int d = sel.features().length;
+            this.categorical = new Boolean[d];
+            this.codes = new ArrayList<>(d);
+            this.fixedLevels = new boolean[d];
+            for (int f = 0; f < d; f++) {
+                Map<String, Integer> dict = new HashMap<>();
+                List<String> given = modelLevels == null ? null : modelLevels.get(sel.featureNames().get(f));
+                if (given != null) {
+                    for (int c = 0; c < given.size(); c++) {
+                        dict.put(given.get(c), c);
+                    }
+                    fixedLevels[f] = true;
+                }
+                codes.add(dict);
+                if (declared[f]) {
+                    categorical[f] = true;
+                }
+            }
             this.weights = sel.weightColumn() >= 0 ? new FloatColumnsBuilder() : null;
             this.labelTexts = sel.labelColumn() >= 0 ? new ArrayList<>() : null;
         }
@@ -134,11 +189,19 @@ public final class CsvDatasetReader {
                 throw new UserInputException(file + ":" + line + ": expected " + width + " fields like the first line; found "
                         + rec.getFieldCount());
             }
-            for (int c : sel.features()) {
+            for (int f = 0; f < sel.features().length; f++) {
+                int c = sel.features()[f];
                 String field = rec.getField(c).trim();
                 if (field.isEmpty() && allowMissing) {
                     values.add(Float.NaN);
                     missing = true;
+                    continue;
+                }
+                if (categorical[f] == null && !field.isEmpty()) {
+                    categorical[f] = !NumberSyntax.isNumber(field); // decided by the column's first value
+                }
+                if (Boolean.TRUE.equals(categorical[f])) {
+                    values.add(level(f, c, line, field));
                 } else {
                     values.add(parse(file, line, c, field, header));
                 }
@@ -161,6 +224,64 @@ public final class CsvDatasetReader {
             }
             count++;
         }
+
+        private float level(int f, int c, long line, String field) {
+            if (field.isEmpty()) {
+                throw new UserInputException(file + ":" + line + ":" + (c + 1) + where(c)
+                        + ": empty cell; expected a level (missing values are allowed only when the experiment declares an impute step)");
+            }
+            Map<String, Integer> dict = codes.get(f);
+            Integer code = dict.get(field);
+            if (code == null) {
+                if (fixedLevels[f]) {
+                    return Dataset.UNSEEN_LEVEL; // a level the model never saw
+                }
+                code = dict.size();
+                dict.put(field, code);
+            }
+            return code;
+        }
+
+        private String where(int c) {
+            return header != null ? " (column '" + header.get(c) + "')" : "";
+        }
+
+        /**
+         * Renumbers each categorical column's codes by sorted level name (unless a model fixed them) and
+         * returns the levels.
+         *
+         * @param values the row-major values, rewritten in place
+         * @return the levels by feature
+         */
+        Map<Integer, List<String>> levels(float[] values) {
+            int d = sel.features().length;
+            Map<Integer, List<String>> out = new java.util.TreeMap<>();
+            for (int f = 0; f < d; f++) {
+                if (!Boolean.TRUE.equals(categorical[f])) {
+                    continue;
+                }
+                Map<String, Integer> dict = codes.get(f);
+                String[] byCode = new String[dict.size()];
+                dict.forEach((level, code) -> byCode[code] = level);
+                if (fixedLevels[f]) {
+                    out.put(f, List.of(byCode));
+                    continue;
+                }
+                List<String> sorted = new ArrayList<>(List.of(byCode));
+                java.util.Collections.sort(sorted);
+                int[] renumber = new int[byCode.length];
+                for (int k = 0; k < sorted.size(); k++) {
+                    renumber[dict.get(sorted.get(k))] = k;
+                }
+                for (int i = f; i < values.length; i += d) {
+                    if (!Float.isNaN(values[i])) {
+                        values[i] = renumber[(int) values[i]];
+                    }
+                }
+                out.put(f, List.copyOf(sorted));
+            }
+            return out;
+        }
     }
 
     private static float parse(String file, long line, int column, String field, List<String> header) {
@@ -170,7 +291,7 @@ public final class CsvDatasetReader {
         }
         if (!NumberSyntax.isNumber(field)) {
             throw new UserInputException(where + ": expected a finite decimal number; found '" + field
-                    + "' (leave a text column out with 'exclude')");
+                    + "' (the column's first value is a number, so it is numeric: declare it categorical, or leave it out with 'exclude')");
         }
         float v = Float.parseFloat(field);
         if (!Float.isFinite(v)) {

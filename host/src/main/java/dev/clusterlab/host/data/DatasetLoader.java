@@ -30,7 +30,8 @@ public final class DatasetLoader {
     public static Dataset load(DatasetSpec spec, long experimentSeed, boolean allowMissing) {
         return switch (spec) {
             case DatasetSpec.Csv c -> CsvDatasetReader.read(c.file(), c.name(),
-                    new CsvOptions(c.columns(), c.exclude(), c.labelColumn(), c.header(), c.weightColumn(), allowMissing));
+                    new CsvOptions(c.columns(), c.exclude(), c.labelColumn(), c.header(), c.weightColumn(), allowMissing)
+                            .withCategorical(c.categorical()));
             case DatasetSpec.Bundled b -> CsvDatasetReader.readResource("/dev/clusterlab/host/datasets/" + b.id() + ".csv", b.name(),
                     new CsvOptions(java.util.List.of(), java.util.List.of(), "class", HeaderMode.TRUE));
             case DatasetSpec.Generated g -> {

@@ -25,6 +25,19 @@ public interface Catalog {
      */
     Optional<MetricDescriptor> metric(String idOrAlias);
 
+    /**
+     * @param id a model score's id or alias (see {@code ClusteringAlgorithm#modelScores()})
+     * @return the score an algorithm's results carry, such as a mixture's {@code bic}
+     */
+    default Optional<MetricDescriptor> modelScore(String id) {
+        return Optional.empty();
+    }
+
+    /** @return every model score an algorithm declares, by id */
+    default List<MetricDescriptor> modelScores() {
+        return List.of();
+    }
+
     /** @return every metric descriptor, in load order */
     List<MetricDescriptor> metrics();
 

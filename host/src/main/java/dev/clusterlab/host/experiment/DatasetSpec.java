@@ -22,12 +22,20 @@ public sealed interface DatasetSpec {
      * @param labelColumn the ground-truth column, by name or position, or {@code null}
      * @param header {@code auto}, {@code true} or {@code false}
      * @param weightColumn sample-weight column by name or position, or {@code null}
+     * @param categorical columns read as categorical although their first value is a number, by name or position
      */
     record Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, HeaderMode header,
-               Object weightColumn) implements DatasetSpec {
+               Object weightColumn, List<Object> categorical) implements DatasetSpec {
         public Csv {
             columns = List.copyOf(columns);
             exclude = List.copyOf(exclude);
+            categorical = List.copyOf(categorical);
+        }
+
+        /** A CSV dataset with no column declared categorical. */
+        public Csv(String name, Path file, List<Object> columns, List<Object> exclude, Object labelColumn, HeaderMode header,
+                   Object weightColumn) {
+            this(name, file, columns, exclude, labelColumn, header, weightColumn, List.of());
         }
     }
 

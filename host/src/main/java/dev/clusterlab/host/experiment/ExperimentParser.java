@@ -79,7 +79,13 @@ public final class ExperimentParser {
         if (r.has("rank_by")) {
             String given = r.text("rank_by", null);
             Optional<MetricDescriptor> m = given == null ? Optional.empty() : catalog.metric(given);
-            if (m.isPresent() && metrics.contains(m.get().id())) {
+            Optional<MetricDescriptor> score = given == null || m.isPresent() ? Optional.empty() : catalog.modelScore(given);
+            if (score.isPresent() && !r.has("metrics")) {
+                metrics.add(score.get().id()); // a model score is not among the default metrics: ranking by it shows it
+            }
+            if (score.isPresent() && metrics.contains(score.get().id())) {
+                rankBy = score.get().id();
+            } else if (m.isPresent() && metrics.contains(m.get().id())) {
                 rankBy = m.get().id();
             } else if (given != null) {
                 problems.add(r.node("rank_by").orElseThrow().location(), "'rank_by' must be one of the experiment's metrics "
@@ -185,8 +191,9 @@ public final class ExperimentParser {
                 problems.add(r.keyLocation("header"), "'header' must be one of {auto, true, false}; found '" + headerText + "'");
             }
             Object weight = r.has("weight_column") ? r.scalarList("weight_column").stream().findFirst().orElse(null) : null;
+            List<Object> categorical = r.scalarList("categorical");
             r.finish();
-            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight);
+            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight, categorical);
         }
     }
 
@@ -323,9 +330,10 @@ public final class ExperimentParser {
             known.add(m.id());
             known.addAll(m.aliases());
         });
+        catalog.modelScores().forEach(m -> known.add(m.id()));
         for (YamlNode item : items) {
             Object v = scalar(item, "a metric");
-            Optional<MetricDescriptor> m = v instanceof String s ? catalog.metric(s) : Optional.empty();
+            Optional<MetricDescriptor> m = v instanceof String s ? catalog.metric(s).or(() -> catalog.modelScore(s)) : Optional.empty();
             if (m.isEmpty()) {
                 problems.add(item.location(), "unknown metric '" + v + "'" + Suggestions.hint(String.valueOf(v), known)
                         + (known.isEmpty() ? " (no metric plugin is loaded)" : " (available: " + String.join(", ", known) + ")"));

@@ -90,7 +90,8 @@ public final class ExperimentRun {
         ExperimentRunner.Outcome outcome = new ExperimentRunner(lab, threads, jobs, o.log()).run(e, plan, done, out);
         List<RunRecord> all = inPlanOrder(plan, earlier, outcome.records());
         String rankBy = rankBy(e);
-        boolean higher = rankBy == null || lab.registry().metric(rankBy).map(m -> m.higherIsBetter()).orElse(true);
+        boolean higher = rankBy == null || lab.registry().metric(rankBy).or(() -> lab.registry().modelScore(rankBy))
+                .map(m -> m.higherIsBetter()).orElse(true);
         Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
                 LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric)));

@@ -1,5 +1,6 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.pipeline.CategoricalEncoding;
 import dev.clusterlab.host.pipeline.Preprocessing;
 import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.api.ApiVersion;
@@ -46,6 +47,7 @@ public final class ExperimentRunner {
     private final int threads;
     private final PrintStream progress;
     private final int jobs;
+    private Map<String, Dataset> tables = Map.of();
     private Map<String, Object> preprocessingSummaries = Map.of();
 
     /**
@@ -80,16 +82,25 @@ public final class ExperimentRunner {
      */
     public Outcome run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
+        Map<String, Dataset> tables = new LinkedHashMap<>();
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         for (DatasetSpec spec : e.datasets()) {
             List<StepSpec> steps = e.stepsFor(spec.name());
             Dataset raw = DatasetLoader.load(spec, e.seed(), Preprocessing.imputes(steps, host));
-            Preprocessing.Result prepared = Preprocessing.fit(raw, steps, host, lab.context(e.seed(), threads, new Cancellation(), null));
+            ExecutionContext prepCtx = lab.context(e.seed(), threads, new Cancellation(), null);
+            Preprocessing.Result prepared = Preprocessing.fit(raw, steps, host, prepCtx);
+            tables.put(spec.name(), prepared.data());
+            if (prepared.data().hasCategorical()) {
+                // Algorithms that take numbers, every metric and the plots see the one-hot encoding;
+                // algorithms that accept categorical columns (k-modes) see the levels.
+                prepared = CategoricalEncoding.append(prepared, host, prepCtx);
+            }
             datasets.put(spec.name(), prepared.data());
-            if (!steps.isEmpty()) {
+            if (!prepared.steps().isEmpty()) {
                 preprocessing.put(spec.name(), prepared.summaries());
             }
         }
+        this.tables = tables;
         this.preprocessingSummaries = preprocessing;
         List<PlannedRun> todo = plan.stream().filter(r -> !skip.contains(r.id())).toList();
         ProgressReporter reporter = new ProgressReporter(progress, todo.size(), ProgressReporter.onTerminal());
@@ -105,9 +116,10 @@ public final class ExperimentRunner {
                 PlannedRun run = todo.get(i);
                 pending.add(pool.submit(() -> {
                     reporter.started();
-                    Dataset data = datasets.get(run.dataset());
                     Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
-                    Executed x = execute(e, run, data, alg, fits);
+                    Dataset data = datasets.get(run.dataset());
+                    Dataset table = tables.get(run.dataset());
+                    Executed x = execute(e, run, alg.extension().acceptsCategorical() ? table : data, data, alg, fits);
                     // One writer at a time: rows and provenance stay whole whatever the number of jobs.
                     synchronized (out) {
                         out.addResult(x.record(), x.result());
@@ -132,7 +144,7 @@ public final class ExperimentRunner {
         if (todo.isEmpty()) {
             out.writeJson("provenance.json", provenance(e, datasets, provenance));
         }
-        return new Outcome(List.of(records), datasets);
+        return new Outcome(List.of(records), datasets, tables);
     }
 
     private static void waitFor(Future<?> f) {
@@ -161,16 +173,22 @@ public final class ExperimentRunner {
      * What an invocation did.
      *
      * @param records the runs executed now, in plan order
-     * @param datasets every dataset of the experiment, loaded
+     * @param datasets every dataset of the experiment, loaded, as the metrics saw it (numeric)
+     * @param tables the same before the host's one-hot encoding (with their categorical columns), for profiles
      */
-    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets) {
+    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets, Map<String, Dataset> tables) {
     }
 
     /** A finished run: its record, result (labels, reachability, tree) when it succeeded, provenance when it succeeded. */
     private record Executed(RunRecord record, ClusteringResult result, Provenance provenance) {
     }
 
-    private Executed execute(Experiment e, PlannedRun run, Dataset data, Loaded<ClusteringAlgorithm> alg, ExecutorService fits) {
+    /**
+     * @param data the rows the algorithm gets
+     * @param scored the rows the metrics score (numeric: the one-hot encoding of categorical columns)
+     */
+    private Executed execute(Experiment e, PlannedRun run, Dataset data, Dataset scored, Loaded<ClusteringAlgorithm> alg,
+                             ExecutorService fits) {
         Cancellation cancellation = new Cancellation();
         ExecutionContext ctx = lab.context(run.seed(), threads, cancellation, null);
         try {
@@ -194,7 +212,7 @@ public final class ExperimentRunner {
             }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
-            Map<String, Double> metrics = lab.metrics(e.metrics(), data, labels, ctx, notes);
+            Map<String, Double> metrics = lab.metrics(e.metrics(), scored, fit.result(), ctx, notes);
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                     run.seed(), run.repeat(), RunStatus.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)

@@ -52,6 +52,9 @@ public final class ExperimentYaml {
                     if (c.weightColumn() != null) {
                         dm.put("weight_column", c.weightColumn());
                     }
+                    if (!c.categorical().isEmpty()) {
+                        dm.put("categorical", c.categorical());
+                    }
                 }
                 case DatasetSpec.Bundled b -> dm.put("bundled", b.id());
                 case DatasetSpec.Generated g -> {

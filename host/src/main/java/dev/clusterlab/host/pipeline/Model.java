@@ -39,9 +39,11 @@ public final class Model {
     private final String pluginVersion;
     private final Map<String, Object> params;
     private final ClusterModel model;
+    private final Map<String, List<String>> levels;
 
     private Model(List<String> featureNames, int d, List<FittedStep> steps, String algorithm, String algorithmVersion, String pluginId,
-                  String pluginVersion, Map<String, Object> params, ClusterModel model) {
+                  String pluginVersion, Map<String, Object> params, ClusterModel model, Map<String, List<String>> levels) {
+        this.levels = Map.copyOf(levels);
         this.featureNames = List.copyOf(featureNames);
         this.d = d;
         this.steps = List.copyOf(steps);
@@ -65,13 +67,20 @@ public final class Model {
         String id = alg.extension().descriptor().id();
         ClusterModel m = fit.result().model().orElseThrow(() -> new UserInputException(
                 "algorithm " + id + " gives no model that can label new points"));
+        Map<String, List<String>> levels = new java.util.LinkedHashMap<>();
+        raw.categoricalLevels().forEach((j, l) -> levels.put(raw.featureNames().get(j), l));
         return new Model(raw.featureNames(), raw.d(), steps, id, alg.extension().descriptor().version(), alg.pluginId(),
-                alg.pluginVersion(), fit.params().asMap(), m);
+                alg.pluginVersion(), fit.params().asMap(), m, levels);
     }
 
     /** @return the names of the raw columns the model takes, in order */
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    /** @return the levels of the categorical raw columns, by name (empty when all are numeric) */
+    public Map<String, List<String>> levels() {
+        return levels;
     }
 
     /** @return the number of raw columns */
@@ -109,7 +118,58 @@ public final class Model {
             throw new UserInputException(raw.name() + ": has " + raw.d() + " feature columns but the model was fitted on " + d
                     + (featureNames.isEmpty() ? "" : " (" + String.join(", ", featureNames) + ")"));
         }
-        return Preprocessing.apply(raw, steps);
+        return Preprocessing.apply(alignLevels(raw), steps);
+    }
+
+    /**
+     * New rows with the fit's level codes: each categorical raw column's levels are mapped by name to
+     * the levels the model saw, a name it never saw to {@link Dataset#UNSEEN_LEVEL}.
+     *
+     * @throws UserInputException if a column categorical in the model is numeric in the rows, or the reverse
+     */
+    private Dataset alignLevels(Dataset raw) {
+        if (levels.isEmpty() && !raw.hasCategorical()) {
+            return raw;
+        }
+        float[] v = raw.data();
+        float[] out = null;
+        Map<Integer, List<String>> marked = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < raw.d(); j++) {
+            String name = featureNames.isEmpty() ? raw.featureNames().get(j) : featureNames.get(j);
+            List<String> fitted = levels.get(name);
+            if (fitted == null) {
+                if (raw.isCategorical(j)) {
+                    throw new UserInputException(raw.name() + ": column '" + raw.featureNames().get(j)
+                            + "' has levels, but the model was fitted on it as a numeric column");
+                }
+                continue;
+            }
+            if (!raw.isCategorical(j)) {
+                throw new UserInputException(raw.name() + ": column '" + raw.featureNames().get(j) + "' is numeric, but the model was "
+                        + "fitted on it as a categorical column with levels " + fitted);
+            }
+            marked.put(j, fitted);
+            List<String> given = raw.levels(j);
+            if (given.equals(fitted)) {
+                continue;
+            }
+            if (out == null) {
+                out = v.clone();
+            }
+            int[] map = new int[given.size()];
+            for (int c = 0; c < map.length; c++) {
+                map[c] = fitted.indexOf(given.get(c)); // -1: a level the model never saw
+            }
+            for (int i = j; i < out.length; i += raw.d()) {
+                if (out[i] >= 0) {
+                    out[i] = map[(int) out[i]];
+                }
+            }
+        }
+        Dataset same = out == null ? raw : raw.hasMissing()
+                ? Dataset.withMissingValues(raw.name(), raw.n(), raw.d(), out, raw.featureNames(), raw.truth().orElse(null))
+                : raw.withValues(raw.d(), out, raw.featureNames());
+        return same.withCategorical(marked);
     }
 
     /**
@@ -136,7 +196,7 @@ public final class Model {
         Map<String, Object> state = PluginFailure.guard(pluginId, model::state).orElseThrow(() -> new UserInputException(
                 "the models of algorithm " + algorithm + " cannot be saved"));
         ModelFile.write(file, new ModelFile.Content(featureNames, d, saved, algorithm, algorithmVersion, pluginId, pluginVersion, params,
-                state));
+                state, levels));
     }
 
     /**
@@ -170,6 +230,6 @@ public final class Model {
             throw new UserInputException(file + ": the state describes " + m.d() + " features but \"d\" says " + c.d());
         }
         return new Model(c.featureNames(), c.d(), steps, c.algorithm(), c.algorithmVersion(), alg.pluginId(), alg.pluginVersion(),
-                c.params(), m);
+                c.params(), m, c.levels());
     }
 }

@@ -24,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  *  "params": {...}, "state": {...}}
  * }</pre>
  *
- * {@code feature_names} and {@code d} describe the raw rows the pipeline takes. Version 1 files
- * (no {@code preprocessing}) are still read.
+ * {@code feature_names} and {@code d} describe the raw rows the pipeline takes;
+ * {@code categorical_levels} (optional) gives the levels of its categorical raw columns by name, so
+ * that new rows are read with the codes the fit saw. Version 1 files (no {@code preprocessing}) are
+ * still read.
  */
 public final class ModelFile {
     /** The value of {@code format}. */
@@ -61,9 +63,14 @@ public final class ModelFile {
      * @param pluginVersion plugin version
      * @param params the algorithm's parameters as bound
      * @param state the algorithm's model state
+     * @param levels the levels of the categorical raw columns, by name (empty for none)
      */
     public record Content(List<String> featureNames, int d, List<SavedStep> steps, String algorithm, String algorithmVersion,
-                          String plugin, String pluginVersion, Map<String, Object> params, Map<String, Object> state) {
+                          String plugin, String pluginVersion, Map<String, Object> params, Map<String, Object> state,
+                          Map<String, List<String>> levels) {
+        public Content {
+            levels = Map.copyOf(levels);
+        }
     }
 
     /**
@@ -76,6 +83,15 @@ public final class ModelFile {
         root.put("format_version", VERSION);
         root.put("feature_names", m.featureNames());
         root.put("d", m.d());
+        if (!m.levels().isEmpty()) {
+            Map<String, Object> levels = new LinkedHashMap<>();
+            for (String name : m.featureNames()) {
+                if (m.levels().containsKey(name)) {
+                    levels.put(name, m.levels().get(name));
+                }
+            }
+            root.put("categorical_levels", levels);
+        }
         List<Map<String, Object>> steps = new ArrayList<>();
         for (SavedStep s : m.steps()) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -139,9 +155,20 @@ public final class ModelFile {
             steps.add(new SavedStep(id, String.valueOf(m.get("plugin")), String.valueOf(m.get("plugin_version")),
                     m.get("params") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(), (Map<String, Object>) st));
         }
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        Object lv = root.getOrDefault("categorical_levels", Map.of());
+        if (!(lv instanceof Map<?, ?> lm)) {
+            throw new UserInputException(file + ": \"categorical_levels\" must be an object of level lists; found " + lv);
+        }
+        for (Map.Entry<?, ?> e : lm.entrySet()) {
+            if (!(e.getValue() instanceof List<?> l) || !l.stream().allMatch(String.class::isInstance)) {
+                throw new UserInputException(file + ": \"categorical_levels\" of '" + e.getKey() + "' must be a list of level names");
+            }
+            levels.put(String.valueOf(e.getKey()), (List<String>) l);
+        }
         return new Content((List<String>) root.getOrDefault("feature_names", List.of()), ((Number) root.get("d")).intValue(), steps,
                 String.valueOf(root.get("algorithm")), String.valueOf(root.get("algorithm_version")),
                 String.valueOf(root.get("plugin")), String.valueOf(root.get("plugin_version")),
-                (Map<String, Object>) root.getOrDefault("params", Map.of()), (Map<String, Object>) root.get("state"));
+                (Map<String, Object>) root.getOrDefault("params", Map.of()), (Map<String, Object>) root.get("state"), levels);
     }
 }

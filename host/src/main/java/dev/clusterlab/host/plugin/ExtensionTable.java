@@ -49,6 +49,11 @@ final class ExtensionTable<T, D> {
     }
 
     /** @return every id and alias */
+    /** @return the loaded extensions, in load order */
+    java.util.Collection<Loaded<T>> all() {
+        return java.util.Collections.unmodifiableCollection(loaded.values());
+    }
+
     List<String> names() {
         return List.copyOf(aliases.keySet());
     }

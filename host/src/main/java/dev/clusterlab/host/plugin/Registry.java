@@ -361,6 +361,18 @@ public final class Registry implements Catalog, AutoCloseable {
         return metrics.descriptor(idOrAlias);
     }
 
+    @Override
+    public Optional<MetricDescriptor> modelScore(String id) {
+        return modelScores().stream().filter(m -> m.id().equals(id) || m.aliases().contains(id)).findFirst();
+    }
+
+    @Override
+    public List<MetricDescriptor> modelScores() {
+        Map<String, MetricDescriptor> byId = new java.util.TreeMap<>();
+        algorithms.all().forEach(a -> a.extension().modelScores().forEach(m -> byId.putIfAbsent(m.id(), m)));
+        return List.copyOf(byId.values());
+    }
+
     /** Internal metrics first, then external ones, each by id: a stable order whatever the plugin folder lists first. */
     @Override
     public List<MetricDescriptor> metrics() {

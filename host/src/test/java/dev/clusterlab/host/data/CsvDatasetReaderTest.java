@@ -102,11 +102,12 @@ class CsvDatasetReaderTest {
     }
 
     @Test
-    void headerFalseTakesATextFirstLineAsData() throws IOException {
+    void headerFalseTakesATextFirstLineAsDataWhoseColumnsAreCategorical() throws IOException {
         Path f = write("hf.csv", "a,b\n1,2\n");
-        assertThatThrownBy(() -> read(f, List.of(), List.of(), null, "false"))
-                .isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith(f + ":1:1: expected a finite decimal number; found 'a'");
+        Dataset d = read(f, List.of(), List.of(), null, "false");
+        assertThat(d.n()).isEqualTo(2);
+        assertThat(d.levels(0)).containsExactly("1", "a");
+        assertThat(d.get(0, 0)).isEqualTo(1f);
     }
 
     @Test

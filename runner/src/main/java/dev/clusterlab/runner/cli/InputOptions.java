@@ -42,7 +42,7 @@ public final class InputOptions {
      */
     Dataset read(Model model) {
         return CsvDatasetReader.read(input, input.getFileName().toString(),
-                options(!model.steps().isEmpty()).withModelFeatures(model.featureNames()));
+                options(!model.steps().isEmpty()).withModel(model.featureNames(), model.levels()));
     }
 
     private CsvOptions options(boolean allowMissing) {

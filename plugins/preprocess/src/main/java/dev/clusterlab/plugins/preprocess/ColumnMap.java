@@ -117,12 +117,26 @@ final class ColumnMap implements FittedPreprocessor {
         int d = data.d();
         float[] in = data.data();
         float[] out = new float[in.length]; // never written into the input: its array is shared
+        // A categorical column's codes are not quantities: a scaler passes them through, only the
+        // imputer (which fills a missing code with the most frequent one) maps them.
+        boolean[] mapped = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            mapped[j] = kind.acceptsMissing() || !data.isCategorical(j);
+        }
         for (int i = 0; i < in.length; i += d) {
             for (int j = 0; j < d; j++) {
-                out[i + j] = (float) function.apply(j, in[i + j]);
+                out[i + j] = mapped[j] ? (float) function.apply(j, in[i + j]) : in[i + j];
             }
         }
-        return data.withValues(d, out, data.featureNames());
+        return data.withValues(d, out, data.featureNames()).withCategorical(data.categoricalLevels());
+    }
+
+    /**
+     * @param data the dataset a step was fitted on
+     * @return the names of its categorical columns, which a scaler passes through (for the summary)
+     */
+    static List<String> passedThrough(Dataset data) {
+        return java.util.Arrays.stream(data.categoricalColumns()).mapToObj(j -> data.featureNames().get(j)).toList();
     }
 
     @Override

@@ -32,6 +32,22 @@ final class Columns {
     }
 
     /**
+     * Refuses categorical columns in a step that mixes columns (PCA), where level codes would be
+     * treated as quantities.
+     *
+     * @param step step id
+     * @param data the dataset
+     * @throws DataException naming the first categorical column and the step that encodes it
+     */
+    static void requireNumeric(String step, Dataset data) {
+        int[] cat = data.categoricalColumns();
+        if (cat.length > 0) {
+            throw new DataException(step + ": dataset '" + data.name() + "': column '" + data.featureNames().get(cat[0])
+                    + "' is categorical; expected numeric columns only: put 'onehot' or 'ordinal' before '" + step + "'");
+        }
+    }
+
+    /**
      * Refuses a dataset with no rows, on which nothing can be fitted.
      *
      * @param step step id
@@ -92,5 +108,29 @@ final class Columns {
      */
     static ParameterException parameterError(String step, String parameter, String expected, double found) {
         return ParameterException.of(List.of(new ParamViolation.Invalid(step, parameter, expected, String.valueOf(found))));
+    }
+
+    /**
+     * @param codes the level codes present in a categorical column (integers {@code >= 0}, or -1 unseen)
+     * @return the most frequent code {@code >= 0}, ties to the smallest
+     */
+    static double mostFrequentCode(double[] codes) {
+        int max = 0;
+        for (double c : codes) {
+            max = Math.max(max, (int) c);
+        }
+        int[] counts = new int[max + 1];
+        for (double c : codes) {
+            if (c >= 0) {
+                counts[(int) c]++;
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < counts.length; c++) {
+            if (counts[c] > counts[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

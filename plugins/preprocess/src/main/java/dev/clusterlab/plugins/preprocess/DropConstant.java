@@ -131,12 +131,18 @@ public final class DropConstant implements Preprocessor {
             for (int c = 0; c < k; c++) {
                 names.add(data.featureNames().get(columns[c]));
             }
+            Map<Integer, List<String>> levels = new LinkedHashMap<>(); // a kept categorical column stays one
+            for (int c = 0; c < k; c++) {
+                if (data.isCategorical(columns[c])) {
+                    levels.put(c, data.levels(columns[c]));
+                }
+            }
             for (int i = 0; i < data.n(); i++) {
                 for (int c = 0; c < k; c++) {
                     out[i * k + c] = in[i * d + columns[c]];
                 }
             }
-            return data.withValues(k, out, names);
+            return data.withValues(k, out, names).withCategorical(levels);
         }
 
         @Override

@@ -23,6 +23,9 @@ import org.pf4j.Extension;
  * present; present values pass unchanged. This is the only built-in step whose descriptor says it
  * {@code imputes}, so the only one that accepts a dataset with empty cells.
  *
+ * <p>A categorical column's missing level is the column's most frequent level (ties to the first in
+ * level order), whatever the strategy, as PyCaret's {@code categorical_imputation = "mode"}.
+ *
  * <p>A column with no value present cannot be imputed: where scikit-learn drops it with a warning,
  * this step refuses it with a {@link DataException} naming the column, since silently losing a
  * column would change the experiment.
@@ -54,7 +57,7 @@ public final class Impute implements Preprocessor {
             "the value that replaces a missing one: its column's mean or median over the values present");
     private static final PreprocessorDescriptor DESCRIPTOR = new PreprocessorDescriptor(ID, List.of(),
             "Missing-value imputation",
-            "Replaces each missing value by the mean or median of the values present in its column (scikit-learn's SimpleImputer).",
+            "Replaces each missing value by the mean or median of the values present in its column (scikit-learn's SimpleImputer); in a categorical column by its most frequent level.",
             List.of(STRATEGY), true, List.of());
     /**
      * A column map on the fitted {@code statistics} (so named in the state and the summary). They stay
@@ -91,7 +94,9 @@ public final class Impute implements Preprocessor {
                 empty.add("'" + data.featureNames().get(j) + "'");
                 continue;
             }
-            if (strategy == Strategy.MEDIAN) {
+            if (data.isCategorical(j)) {
+                fill[j] = Columns.mostFrequentCode(present); // PyCaret's categorical_imputation 'mode'
+            } else if (strategy == Strategy.MEDIAN) {
                 Arrays.sort(present);
                 fill[j] = Quantiles.median(present);
             } else {
@@ -112,6 +117,9 @@ public final class Impute implements Preprocessor {
         summary.put("strategy", strategy.id());
         summary.put("statistics", SavedState.list(fill));
         summary.put("missing", Arrays.stream(missing).boxed().toList());
+        if (data.hasCategorical()) {
+            summary.put("most_frequent_level_in", ColumnMap.passedThrough(data));
+        }
         return KIND.fitted(data.featureNames(), summary, fill);
     }
 

@@ -60,6 +60,9 @@ public final class MaxAbs implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
+        if (data.hasCategorical()) {
+            summary.put("passed_through", ColumnMap.passedThrough(data)); // categorical: codes are not scaled
+        }
         summary.put("max_abs", SavedState.list(maxAbs));
         summary.put("scale", SavedState.list(scale));
         return KIND.fitted(data.featureNames(), summary, scale);

@@ -87,6 +87,9 @@ public final class MinMax implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
+        if (data.hasCategorical()) {
+            summary.put("passed_through", ColumnMap.passedThrough(data)); // categorical: codes are not scaled
+        }
         summary.put("feature_range", List.of(lo, hi));
         summary.put("data_min", SavedState.list(min));
         summary.put("data_max", SavedState.list(max));

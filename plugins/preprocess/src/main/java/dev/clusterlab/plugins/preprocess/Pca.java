@@ -77,6 +77,7 @@ public final class Pca implements Preprocessor {
                     "a whole number of components (>= 1) or a fraction of the variance in (0, 1)", requested);
         }
         Columns.requireNoMissing(ID, data);
+        Columns.requireNumeric(ID, data);
         Columns.requireRows(ID, data, 2);
         int n = data.n();
         int d = data.d();

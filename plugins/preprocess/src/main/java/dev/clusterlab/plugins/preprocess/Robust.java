@@ -83,6 +83,9 @@ public final class Robust implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
+        if (data.hasCategorical()) {
+            summary.put("passed_through", ColumnMap.passedThrough(data)); // categorical: codes are not scaled
+        }
         summary.put("quantile_range", List.of(qLo, qHi));
         summary.put("center", SavedState.list(center));
         summary.put("quantile_low", SavedState.list(lower));

@@ -82,6 +82,9 @@ public final class Standardize implements Preprocessor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("features", data.featureNames());
+        if (data.hasCategorical()) {
+            summary.put("passed_through", ColumnMap.passedThrough(data)); // categorical: codes are not scaled
+        }
         summary.put("mean", SavedState.list(mean));
         summary.put("var", SavedState.list(var));
         summary.put("scale", SavedState.list(scale));

@@ -30,7 +30,8 @@ class DescriptorTest {
 
     @Test
     void idsAndAliases() {
-        assertThat(BY_ID).containsOnlyKeys("standardize", "minmax", "maxabs", "robust", "pca", "impute", "drop_constant");
+        assertThat(BY_ID).containsOnlyKeys("standardize", "minmax", "maxabs", "robust", "pca", "impute", "drop_constant",
+                "onehot", "ordinal", "group_rare");
         assertThat(BY_ID.get("standardize").aliases()).containsExactly("zscore");
         assertThat(Steps.byId("zscore")).isInstanceOf(Standardize.class);
         List<String> all = new ArrayList<>();

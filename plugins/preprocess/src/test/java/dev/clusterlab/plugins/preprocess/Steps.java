@@ -9,7 +9,7 @@ import dev.clusterlab.api.preprocess.Preprocessor;
 import java.util.List;
 import java.util.Map;
 
-/** The seven steps, and fitting one by id with raw parameters, for tests. */
+/** The steps, and fitting one by id with raw parameters, for tests. */
 final class Steps {
     static final ExecutionContext CONTEXT = ExecutionContextFactory.load().create(2, 42L);
 
@@ -18,7 +18,8 @@ final class Steps {
 
     /** @return one instance of each step */
     static List<Preprocessor> all() {
-        return List.of(new Standardize(), new MinMax(), new MaxAbs(), new Robust(), new Pca(), new Impute(), new DropConstant());
+        return List.of(new Standardize(), new MinMax(), new MaxAbs(), new Robust(), new Pca(), new Impute(), new DropConstant(),
+                new OneHot(), new Ordinal(), new GroupRare());
     }
 
     /**
