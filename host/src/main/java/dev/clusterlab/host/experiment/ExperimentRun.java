@@ -94,7 +94,7 @@ public final class ExperimentRun {
                 .map(m -> m.higherIsBetter()).orElse(true);
         Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
-                LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric)));
+                LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric, outcome.tables())));
         long failed = outcome.records().stream().filter(r -> !r.ok()).count();
         return new Result(e, o.output(), all, outcome.records().size(), failed, comparison, outcome.datasets());
     }

@@ -52,6 +52,7 @@ final class BestRunPlots {
                 .append("<figcaption>Cluster sizes of ").append(Html.esc(who)).append(" (all ").append(data.n())
                 .append(" points).</figcaption></figure>");
         s.append(ArtifactFigures.render(r, run, labels, who));
+        s.append(ClusterProfiles.render(r.tables().getOrDefault(run.dataset(), data), labels, who));
         s.append("</div>\n");
         return s.toString();
     }

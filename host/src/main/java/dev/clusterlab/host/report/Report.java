@@ -18,10 +18,18 @@ import java.util.function.Function;
  * @param labels where the labels of a run come from
  * @param algorithms descriptor by algorithm id (for references), e.g. {@code host::algorithm}
  * @param metrics descriptor by metric id (titles, direction, references), e.g. {@code host::metric}
+ * @param tables the same datasets before the host one-hot encoded their categorical columns, for the
+ *     cluster profiles (the datasets themselves where there was nothing to encode)
  */
 public record Report(String title, Comparison comparison, Map<String, Dataset> datasets, LabelSource labels,
                      Function<String, Optional<AlgorithmDescriptor>> algorithms,
-                     Function<String, Optional<MetricDescriptor>> metrics) {
+                     Function<String, Optional<MetricDescriptor>> metrics, Map<String, Dataset> tables) {
+
+    /** A report whose datasets had no categorical columns to encode. */
+    public Report(String title, Comparison comparison, Map<String, Dataset> datasets, LabelSource labels,
+                  Function<String, Optional<AlgorithmDescriptor>> algorithms, Function<String, Optional<MetricDescriptor>> metrics) {
+        this(title, comparison, datasets, labels, algorithms, metrics, datasets);
+    }
 
     /**
      * @param metricId a metric id

@@ -114,6 +114,9 @@ class CategoricalPipelineTest {
             assertThat(r.runs()).hasSize(2).allSatisfy(run -> assertThat(run.metrics().get("silhouette")).isFinite());
             assertThat(Files.readString(tmp.resolve("out/provenance.json"))).contains("\"onehot\"").contains("plan_pro");
             assertThat(Files.readString(tmp.resolve("out/experiment.yaml"))).contains("categorical");
+            // The profiles show the levels, not their one-hot columns: each segment is all of one plan.
+            assertThat(Files.readString(tmp.resolve("out/report.html"))).contains("plan (levels)").contains("pro 100%")
+                    .contains("basic 100%").doesNotContain("plan_pro (mean)");
         }
     }
 }

@@ -86,7 +86,9 @@ class ReportWriterTest {
     @Test
     void eachDatasetHasTableScatterBarsAndSizes() {
         assertThat(all("section")).hasSize(3);
-        assertThat(all("table")).hasSize(2);
+        // Per dataset with a finished best run: the ranking and the best run's cluster profiles.
+        assertThat(all("table")).hasSize(4);
+        assertThat(all("table").stream().filter(t -> t.getAttribute("class").contains("profile"))).hasSize(2);
         List<Element> best = all("tr").stream().filter(tr -> tr.getAttribute("class").equals("best")).toList();
         assertThat(best).hasSize(2);
         assertThat(best.getFirst().getTextContent()).contains("kmeans", "k=3", "0.7200 \u00b1 0.0100");
