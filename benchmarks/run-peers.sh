@@ -2,10 +2,12 @@
 # Runs ClusterLab side by side with its JVM peers (ELKI 0.8, Smile 6.3, Tribuo 4.3, Commons Math 3.6) in ONE JVM on
 # the same seeded data: k-means per Lloyd iteration ((median T(20) - median T(1)) / 19; 200,000 x 32 k=64,
 # 1,000,000 x 2 k=16, 50,000 x 256 k=256), DBSCAN (100,000 x 2 and 20,000 x 32) and HDBSCAN* (50,000 x 4), plus a
-# small HDBSCAN* correctness side check (core distances and labels against ELKI and Tribuo).
+# small HDBSCAN* correctness side check (core distances and labels against ELKI and Tribuo), and k-medoids
+# (section kmedoids: FasterPAM from BUILD on 20,000 x 8, k=10, against ELKI's FasterPAM; whole fit timed, both
+# losses recomputed in double and compared).
 #
 # Usage: benchmarks/run-peers.sh [--rebuild] [--build-only] [BUDGET_SECONDS [SECTIONS]]
-#   SECTIONS: comma list of check,kmeans,density (default all); BUDGET_SECONDS (default 900) makes later rows
+#   SECTIONS: comma list of check,kmeans,density,kmedoids (default all); BUDGET_SECONDS (default 900) makes later rows
 #   report "skipped (time budget)" instead of overrunning. A row whose T(20) would exceed 60 s is skipped.
 #   The peers are GPL/AGPL: they are built only under the Maven profile 'peers' (module benchmarks/peers) and never
 #   ship. PEERS_JAVA_OPTS adds JVM options: -Dpeers.kmeansCases=2,3 (only those k-means cases),
@@ -24,7 +26,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
     --build-only) build_only=true ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     -*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
     *) args+=("$arg") ;;
   esac
@@ -40,12 +42,12 @@ echo "JDK: $jdk ($("$java" -version 2>&1 | head -n 1))"
 stale=""
 if [[ -f "$jar" && -f "$here/peers/target/classpath.txt" ]]; then
   stale="$(find "$root/api/src/main" "$root/engine-simd/src/main" "$root/plugins/kmeans/src/main" \
-    "$root/plugins/density/src/main" "$here/peers/src/main" "$here/peers/pom.xml" "$root/pom.xml" \
+    "$root/plugins/density/src/main" "$root/plugins/kmedoids/src/main" "$here/peers/src/main" "$here/peers/pom.xml" "$root/pom.xml" \
     -newer "$jar" -print -quit 2>/dev/null || true)"
 fi
 if $rebuild || [[ ! -f "$jar" || ! -f "$here/peers/target/classpath.txt" ]] || [[ -n "$stale" ]]; then
   echo "Building $jar${stale:+ ($stale is newer)} ..."
-  (cd "$root" && ./mvnw -B -ntp -q -DskipTests install -pl api,engine-simd,plugins,plugins/kmeans,plugins/density -am \
+  (cd "$root" && ./mvnw -B -ntp -q -DskipTests install -pl api,engine-simd,plugins,plugins/kmeans,plugins/density,plugins/kmedoids -am \
     && ./mvnw -B -ntp -q -Ppeers -pl benchmarks/peers package)
 fi
 if $build_only; then

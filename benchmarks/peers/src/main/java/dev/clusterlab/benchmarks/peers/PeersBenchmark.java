@@ -25,7 +25,7 @@ import java.util.Map;
  * initialisation and setup cancel out.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Xmx8g -jar peers.jar [budget-seconds] [sections]}
- * where sections is a comma list of kmeans, density, check (default all).
+ * where sections is a comma list of kmeans, density, check, kmedoids (default all).
  */
 public final class PeersBenchmark {
 
@@ -42,7 +42,7 @@ public final class PeersBenchmark {
 
     public static void main(String[] args) throws Exception {
         double budget = args.length > 0 ? Double.parseDouble(args[0]) : 900;
-        String sections = args.length > 1 ? args[1] : "kmeans,density,check";
+        String sections = args.length > 1 ? args[1] : "kmeans,density,check,kmedoids";
         deadlineNanos = System.nanoTime() + (long) (budget * 1e9);
         System.out.printf(Locale.ROOT, "JVM %s, %d processors, max heap %d MB, budget %.0f s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
@@ -56,6 +56,9 @@ public final class PeersBenchmark {
         }
         if (sections.contains("kmeans")) {
             KMeansPeers.run(report);
+        }
+        if (sections.contains("kmedoids")) {
+            KMedoidsPeers.run(report);
         }
         System.out.println();
         System.out.println("================ RESULTS ================");
