@@ -241,6 +241,21 @@ public final class ClusterLab implements AutoCloseable {
     }
 
     /**
+     * The rows metrics score: the rows themselves, or their one-hot encoding when they have categorical
+     * columns (as every experiment scores them, so that k-modes and k-means are compared on one space).
+     *
+     * @param data the rows an algorithm clustered
+     * @param ctx kernels, threads, seed
+     * @return numeric rows, one per input row
+     */
+    public Dataset scoringView(Dataset data, ExecutionContext ctx) {
+        if (!data.hasCategorical()) {
+            return data;
+        }
+        return CategoricalEncoding.append(new Preprocessing.Result(data, List.of()), registry, ctx).data();
+    }
+
+    /**
      * @param text steps as {@code impute:median,standardize,pca:n_components=2} ({@link StepsText})
      * @return the steps, checked against the loaded preprocessing plugins
      * @throws UserInputException naming an unknown step or invalid parameter

@@ -151,6 +151,9 @@ public final class CsvDatasetReader {
         /** per categorical feature: level name to code (in order of appearance, or the model's) */
         final List<Map<String, Integer>> codes;
         final boolean[] fixedLevels;
+        final boolean[] declared;
+        final String[] firstText;
+        final long[] firstLine;
         int count;
         boolean missing;
 
@@ -165,6 +168,9 @@ public final class CsvDatasetReader {
             this.categorical = new Boolean[d];
             this.codes = new ArrayList<>(d);
             this.fixedLevels = new boolean[d];
+            this.declared = declared.clone();
+            this.firstText = new String[d];
+            this.firstLine = new long[d];
             for (int f = 0; f < d; f++) {
                 Map<String, Integer> dict = new HashMap<>();
                 List<String> given = modelLevels == null ? null : modelLevels.get(sel.featureNames().get(f));
@@ -199,6 +205,10 @@ public final class CsvDatasetReader {
                 }
                 if (categorical[f] == null && !field.isEmpty()) {
                     categorical[f] = !NumberSyntax.isNumber(field); // decided by the column's first value
+                    if (categorical[f]) {
+                        firstText[f] = field;
+                        firstLine[f] = line;
+                    }
                 }
                 if (Boolean.TRUE.equals(categorical[f])) {
                     values.add(level(f, c, line, field));
@@ -261,6 +271,12 @@ public final class CsvDatasetReader {
                     continue;
                 }
                 Map<String, Integer> dict = codes.get(f);
+                if (!declared[f] && count > 1 && dict.size() == count) {
+                    int c = sel.features()[f];
+                    throw new UserInputException(file + ":" + firstLine[f] + ":" + (c + 1) + where(c) + ": found text ('" + firstText[f]
+                            + "') in a column with a different value in every row, like an id or a name; leave it out with 'exclude'"
+                            + " (or list it under 'categorical' to cluster on it)");
+                }
                 String[] byCode = new String[dict.size()];
                 dict.forEach((level, code) -> byCode[code] = level);
                 if (fixedLevels[f]) {

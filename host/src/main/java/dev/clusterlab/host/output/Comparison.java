@@ -110,8 +110,11 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
             List<Double> silhouette = s.getValue().values().stream()
                     .map(c -> c.metrics().getOrDefault("silhouette", Stat.NONE).mean()).toList();
             String[] key = s.getKey().split("\u0000", -1);
+            List<Double> bic = s.getValue().values().stream()
+                    .map(c -> c.metrics().getOrDefault(KSuggestion.BIC, Stat.NONE).mean()).toList();
             out.add(new KSuggestion(s.getValue().firstEntry().getValue().dataset(), key[0], key[1], ks, objective, silhouette,
-                    KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective)));
+                    KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective), bic,
+                    KSuggestion.argmax(ks, bic.stream().map(v -> -v).toList())));
         }
         return out;
     }

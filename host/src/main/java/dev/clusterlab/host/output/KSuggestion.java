@@ -7,7 +7,8 @@ import java.util.List;
  * (what PyCaret users ask for): by silhouette, the k with the highest mean silhouette; by the elbow,
  * the k where the objective curve (inertia) bends most, found as the point farthest from the chord
  * between the first and last points of the normalised curve (the "kneedle" idea of Satopää et al.,
- * 2011, doi:10.1109/ICDCSW.2011.20).
+ * 2011, doi:10.1109/ICDCSW.2011.20); by BIC, for a mixture whose runs carry the {@code bic} model
+ * score, the k with the lowest mean BIC (scikit-learn's model-selection example).
  *
  * @param dataset dataset name
  * @param algorithm algorithm label
@@ -17,9 +18,14 @@ import java.util.List;
  * @param silhouette mean silhouette per k (NaN if not computed)
  * @param bySilhouette suggested k by silhouette, or -1
  * @param byElbow suggested k by the elbow, or -1
+ * @param bic mean BIC per k (NaN where the runs carry none)
+ * @param byBic suggested k by the lowest BIC, or -1
  */
 public record KSuggestion(String dataset, String algorithm, String otherParams, List<Integer> ks, List<Double> objective,
-                          List<Double> silhouette, int bySilhouette, int byElbow) {
+                          List<Double> silhouette, int bySilhouette, int byElbow, List<Double> bic, int byBic) {
+
+    /** The model score whose lowest value suggests k. */
+    public static final String BIC = "bic";
 
     static int argmax(List<Integer> ks, List<Double> values) {
         int best = -1;

@@ -37,6 +37,7 @@ public final class SummaryTable {
                         .append(k.bySilhouette() > 0 ? k.bySilhouette() + " by silhouette" : "no silhouette")
                         .append(", ")
                         .append(k.byElbow() > 0 ? k.byElbow() + " by the elbow of the objective" : "no elbow")
+                        .append(k.byBic() > 0 ? ", " + k.byBic() + " by the lowest BIC" : "")
                         .append('\n');
             }
         }

@@ -157,6 +157,11 @@ final class DatasetSection {
         } else {
             s.append(BestRunPlots.note("No silhouette was measured for " + who + " (add silhouette to metrics)."));
         }
+        if (k.bic().stream().anyMatch(v -> Double.isFinite(v))) {
+            String svg = SvgLines.render(k.ks(), k.bic(), k.byBic(), "BIC", "BIC of " + who + " against k");
+            s.append(figure(svg, SvgLines.WIDTH, "Bayesian information criterion of " + who + ": mean per k, lower is better; "
+                    + (k.byBic() > 0 ? "suggested k = " + k.byBic() : "no suggestion") + "."));
+        }
         return s.append("</div>\n").toString();
     }
 

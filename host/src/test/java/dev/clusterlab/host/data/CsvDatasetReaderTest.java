@@ -103,11 +103,19 @@ class CsvDatasetReaderTest {
 
     @Test
     void headerFalseTakesATextFirstLineAsDataWhoseColumnsAreCategorical() throws IOException {
-        Path f = write("hf.csv", "a,b\n1,2\n");
+        Path f = write("hf.csv", "a,b\n1,b\na,2\n");
         Dataset d = read(f, List.of(), List.of(), null, "false");
-        assertThat(d.n()).isEqualTo(2);
+        assertThat(d.n()).isEqualTo(3);
         assertThat(d.levels(0)).containsExactly("1", "a");
+        assertThat(d.levels(1)).containsExactly("2", "b");
         assertThat(d.get(0, 0)).isEqualTo(1f);
+    }
+
+    @Test
+    void aTextColumnWithADifferentValueInEveryRowIsRefusedAsAnId() throws IOException {
+        Path f = write("ids.csv", "name,x\nann,1\nbob,2\ncid,3\n");
+        assertThatThrownBy(() -> read(f)).isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith(f + ":2:1 (column 'name'): found text ('ann')").hasMessageContaining("exclude");
     }
 
     @Test

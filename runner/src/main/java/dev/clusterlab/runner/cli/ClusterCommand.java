@@ -131,7 +131,8 @@ final class ClusterCommand implements Callable<Integer> {
             Fit fit = pipeline.fit();
             List<String> notes = new ArrayList<>();
             // Internal metrics measure the space the algorithm clustered, as in an experiment.
-            Map<String, Double> values = lab.metrics(metricIds, pipeline.preprocessing().data(), fit.result().labels(), ctx, notes);
+            Map<String, Double> values = lab.metrics(metricIds, lab.scoringView(pipeline.preprocessing().data(), ctx), fit.result(), ctx,
+                    notes);
             notes.forEach(n -> io.err().println("warning: " + n));
             if (output != null) {
                 LabelFiles.write(output, fit.result().labels());
@@ -178,8 +179,9 @@ final class ClusterCommand implements Callable<Integer> {
         }
         List<String> ids = new ArrayList<>();
         for (String m : metrics) {
-            MetricDescriptor d = host.metric(m.trim()).orElseThrow(() -> new UserInputException("--metrics: unknown metric '" + m + "'"
-                    + Suggestions.hint(m, host.metrics().stream().map(MetricDescriptor::id).toList())));
+            MetricDescriptor d = host.metric(m.trim()).or(() -> host.modelScore(m.trim())).orElseThrow(() -> new UserInputException(
+                    "--metrics: unknown metric '" + m + "'" + Suggestions.hint(m, java.util.stream.Stream.concat(host.metrics().stream(),
+                            host.modelScores().stream()).map(MetricDescriptor::id).toList())));
             if (d.needsGroundTruth() && truth == null) {
                 throw new UserInputException("--metrics: " + d.id() + " compares with ground truth; give it with --truth LABELS.csv");
             }
