@@ -3,10 +3,9 @@ package dev.clusterlab.plugins.affinity;
 import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
+import dev.clusterlab.api.algorithm.ModelState;
 import dev.clusterlab.api.exec.ExecutionContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,15 +87,7 @@ final class ExemplarModel implements ClusterModel {
         state.put("version", 1);
         state.put("algorithm", AffinityPropagationAlgorithm.ID);
         state.put("d", d);
-        List<List<Double>> rows = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            List<Double> row = new ArrayList<>(d);
-            for (int j = 0; j < d; j++) {
-                row.add((double) exemplars[c * d + j]);
-            }
-            rows.add(List.copyOf(row));
-        }
-        state.put("exemplars", List.copyOf(rows));
+        state.put("exemplars", ModelState.rows(exemplars, k, d));
         return Optional.of(Map.copyOf(state));
     }
 
@@ -108,46 +99,8 @@ final class ExemplarModel implements ClusterModel {
      * @throws DataException naming the first thing that is wrong
      */
     static ExemplarModel restore(Map<String, Object> state) {
-        String where = AffinityPropagationAlgorithm.ID + " model state";
-        if (state == null || !FORMAT.equals(state.get("format"))) {
-            throw new DataException(where + ": 'format' must be \"" + FORMAT + "\"; got "
-                    + (state == null ? "no state" : describe(state.get("format"))));
-        }
-        if (!(state.get("version") instanceof Number v) || v.doubleValue() != 1) {
-            throw new DataException(where + ": 'version' must be 1; got " + describe(state.get("version")));
-        }
-        if (!(state.get("d") instanceof Number dn) || dn.doubleValue() != Math.rint(dn.doubleValue()) || dn.doubleValue() < 1
-                || dn.doubleValue() > Integer.MAX_VALUE) {
-            throw new DataException(where + ": 'd' must be a positive integer; got " + describe(state.get("d")));
-        }
-        int d = dn.intValue();
-        if (!(state.get("exemplars") instanceof List<?> rows)) {
-            throw new DataException(where + ": 'exemplars' must be a list of lists of " + d + " numbers; got "
-                    + describe(state.get("exemplars")));
-        }
-        int k = rows.size();
-        float[] exemplars = new float[Math.multiplyExact(k, d)];
-        for (int c = 0; c < k; c++) {
-            if (!(rows.get(c) instanceof List<?> row) || row.size() != d) {
-                throw new DataException(where + ": 'exemplars' row " + (c + 1) + " must be a list of " + d + " numbers; got "
-                        + describe(rows.get(c)));
-            }
-            for (int j = 0; j < d; j++) {
-                if (!(row.get(j) instanceof Number num) || !Float.isFinite((float) num.doubleValue())) {
-                    throw new DataException(where + ": 'exemplars' row " + (c + 1) + ", column " + (j + 1)
-                            + " must be a finite number; got " + describe(row.get(j)));
-                }
-                exemplars[c * d + j] = num.floatValue();
-            }
-        }
-        return new ExemplarModel(exemplars, k, d);
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "nothing";
-        }
-        String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        ModelState saved = ModelState.read(AffinityPropagationAlgorithm.ID, state, FORMAT, 1);
+        ModelState.Rows e = saved.rows("exemplars", saved.integer("d", 1));
+        return new ExemplarModel(e.values(), e.count(), e.width());
     }
 }

@@ -3,10 +3,10 @@ package dev.clusterlab.plugins.kmeans;
 import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
+import dev.clusterlab.api.algorithm.ModelState;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.CentroidAssigner;
 import dev.clusterlab.api.kernel.Distance;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +95,7 @@ final class NearestCentroidModel implements ClusterModel {
         state.put("variant", variant);
         state.put("k", k);
         state.put("d", d);
-        List<List<Double>> rows = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            List<Double> row = new ArrayList<>(d);
-            for (int j = 0; j < d; j++) {
-                row.add((double) centroids[c * d + j]);
-            }
-            rows.add(List.copyOf(row));
-        }
-        state.put("centroids", List.copyOf(rows));
+        state.put("centroids", ModelState.rows(centroids, k, d));
         return Optional.of(Map.copyOf(state));
     }
 
@@ -126,64 +118,12 @@ final class NearestCentroidModel implements ClusterModel {
      * @throws DataException naming the first thing that is wrong
      */
     static NearestCentroidModel restore(String algorithm, Map<String, Object> state) {
-        String where = algorithm + " model state";
-        if (state == null) {
-            throw new DataException(where + ": expected a map; got null");
-        }
-        if (!FORMAT.equals(state.get("format"))) {
-            throw new DataException(where + ": 'format' must be \"" + FORMAT + "\"; got " + describe(state.get("format")));
-        }
-        if (!(state.get("version") instanceof Number v) || v.doubleValue() != 1) {
-            throw new DataException(where + ": 'version' must be 1; got " + describe(state.get("version")));
-        }
-        if (!algorithm.equals(state.get("algorithm"))) {
-            throw new DataException(where + ": 'algorithm' must be \"" + algorithm + "\"; got " + describe(state.get("algorithm")));
-        }
-        if (!(state.get("variant") instanceof String variant)) {
-            throw new DataException(where + ": 'variant' must be a text; got " + describe(state.get("variant")));
-        }
-        if (!(state.get("centroids") instanceof List<?> rows) || rows.isEmpty()) {
-            throw new DataException(where + ": 'centroids' must be a non-empty list of lists of numbers; got "
-                    + describe(state.get("centroids")));
-        }
-        int k = rows.size();
-        if (!(rows.getFirst() instanceof List<?> firstRow) || firstRow.isEmpty()) {
-            throw new DataException(where + ": 'centroids' row 1 must be a non-empty list of numbers; got " + describe(rows.getFirst()));
-        }
-        int d = firstRow.size();
-        float[] centroids = new float[k * d];
-        for (int c = 0; c < k; c++) {
-            if (!(rows.get(c) instanceof List<?> row) || row.size() != d) {
-                throw new DataException(where + ": 'centroids' row " + (c + 1) + " must be a list of " + d
-                        + " numbers (as row 1); got " + describe(rows.get(c)));
-            }
-            for (int j = 0; j < d; j++) {
-                if (!(row.get(j) instanceof Number num) || !Float.isFinite(num.floatValue())) {
-                    throw new DataException(where + ": 'centroids' row " + (c + 1) + ", column " + (j + 1)
-                            + " must be a finite number; got " + describe(row.get(j)));
-                }
-                centroids[c * d + j] = num.floatValue();
-            }
-        }
-        checkCount(where, state, "k", k);
-        checkCount(where, state, "d", d);
-        return new NearestCentroidModel(algorithm, variant, centroids, k, d);
-    }
-
-    private static void checkCount(String where, Map<String, Object> state, String key, int actual) {
-        Object v = state.get(key);
-        if (v != null && (!(v instanceof Number num) || num.doubleValue() != actual)) {
-            throw new DataException(where + ": '" + key + "' is " + describe(v) + " but 'centroids' has " + actual
-                    + (key.equals("k") ? " rows" : " columns"));
-        }
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "nothing";
-        }
-        String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        ModelState saved = ModelState.read(algorithm, state, FORMAT, 1).require("algorithm", algorithm);
+        String variant = saved.text("variant");
+        ModelState.Rows c = saved.rows("centroids");
+        saved.checkCount("k", c.count(), "rows of 'centroids'");
+        saved.checkCount("d", c.width(), "columns of 'centroids'");
+        return new NearestCentroidModel(algorithm, variant, c.values(), c.count(), c.width());
     }
 
     private void checkDimension(Dataset data) {

@@ -3,9 +3,9 @@ package dev.clusterlab.plugins.kmedoids;
 import dev.clusterlab.api.DataException;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.algorithm.ClusterModel;
+import dev.clusterlab.api.algorithm.ModelState;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.Distance;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,18 +131,8 @@ public final class KMedoidsModel implements ClusterModel {
         state.put("algorithm", KMedoidsAlgorithm.ID);
         state.put("metric", distance.id());
         state.put("d", d);
-        List<List<Double>> list = new ArrayList<>(k);
-        List<Integer> rowList = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            List<Double> row = new ArrayList<>(d);
-            for (int j = 0; j < d; j++) {
-                row.add((double) medoids[c * d + j]);
-            }
-            list.add(List.copyOf(row));
-            rowList.add(rows[c]);
-        }
-        state.put("medoids", List.copyOf(list));
-        state.put("rows", List.copyOf(rowList));
+        state.put("medoids", ModelState.rows(medoids, k, d));
+        state.put("rows", java.util.Arrays.stream(rows).boxed().toList());
         return Optional.of(Map.copyOf(state));
     }
 
@@ -154,70 +144,25 @@ public final class KMedoidsModel implements ClusterModel {
      * @throws DataException naming the first thing that is wrong
      */
     static KMedoidsModel restore(Map<String, Object> state) {
-        String where = KMedoidsAlgorithm.ID + " model state";
-        if (state == null) {
-            throw new DataException(where + ": expected a map; got null");
-        }
-        if (!FORMAT.equals(state.get("format"))) {
-            throw new DataException(where + ": 'format' must be \"" + FORMAT + "\"; got " + describe(state.get("format")));
-        }
-        if (!(state.get("version") instanceof Number v) || v.doubleValue() != 1) {
-            throw new DataException(where + ": 'version' must be 1; got " + describe(state.get("version")));
-        }
-        if (!KMedoidsAlgorithm.ID.equals(state.get("algorithm"))) {
-            throw new DataException(where + ": 'algorithm' must be \"" + KMedoidsAlgorithm.ID + "\"; got "
-                    + describe(state.get("algorithm")));
-        }
+        ModelState saved = ModelState.read(KMedoidsAlgorithm.ID, state, FORMAT, 1).require("algorithm", KMedoidsAlgorithm.ID);
         Distance distance;
         try {
-            distance = Distance.byId(String.valueOf(state.get("metric")));
+            distance = Distance.byId(String.valueOf(saved.get("metric")));
         } catch (IllegalArgumentException e) {
-            throw new DataException(where + ": 'metric' must be a distance id; " + e.getMessage());
+            throw saved.error("'metric' must be a distance id; " + e.getMessage());
         }
-        if (!(state.get("medoids") instanceof List<?> list) || list.isEmpty()) {
-            throw new DataException(where + ": 'medoids' must be a non-empty list of lists of numbers; got "
-                    + describe(state.get("medoids")));
-        }
-        int k = list.size();
-        if (!(list.getFirst() instanceof List<?> firstRow) || firstRow.isEmpty()) {
-            throw new DataException(where + ": 'medoids' row 1 must be a non-empty list of numbers; got " + describe(list.getFirst()));
-        }
-        int d = firstRow.size();
-        float[] medoids = new float[Math.multiplyExact(k, d)];
-        for (int c = 0; c < k; c++) {
-            if (!(list.get(c) instanceof List<?> row) || row.size() != d) {
-                throw new DataException(where + ": 'medoids' row " + (c + 1) + " must be a list of " + d
-                        + " numbers (as row 1); got " + describe(list.get(c)));
-            }
-            for (int j = 0; j < d; j++) {
-                if (!(row.get(j) instanceof Number num) || !Float.isFinite((float) num.doubleValue())) {
-                    throw new DataException(where + ": 'medoids' row " + (c + 1) + ", column " + (j + 1)
-                            + " must be a finite number; got " + describe(row.get(j)));
-                }
-                medoids[c * d + j] = (float) num.doubleValue();
-            }
-        }
-        Object dv = state.get("d");
-        if (dv != null && (!(dv instanceof Number num) || num.doubleValue() != d)) {
-            throw new DataException(where + ": 'd' is " + describe(dv) + " but 'medoids' has " + d + " columns");
-        }
+        ModelState.Rows m = saved.rows("medoids");
+        saved.checkCount("d", m.width(), "columns of 'medoids'");
+        int k = m.count();
         int[] rows = new int[k];
-        if (state.get("rows") instanceof List<?> rowList && rowList.size() == k) {
+        if (saved.get("rows") instanceof List<?> rowList && rowList.size() == k) {
             for (int c = 0; c < k; c++) {
                 rows[c] = rowList.get(c) instanceof Number num ? num.intValue() : -1;
             }
         } else {
             java.util.Arrays.fill(rows, -1);
         }
-        return new KMedoidsModel(distance, medoids, rows, k, d);
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "nothing";
-        }
-        String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return new KMedoidsModel(distance, m.values(), rows, k, m.width());
     }
 
     private void checkDimension(Dataset data) {
