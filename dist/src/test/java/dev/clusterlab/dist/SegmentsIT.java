@@ -43,4 +43,29 @@ class SegmentsIT {
             assertThat(lines.subList(1, 21)).allSatisfy(l -> assertThat(l.substring(l.lastIndexOf(',') + 1)).matches("[0-3]"));
         }
     }
+
+    @Test
+    void aChildJvmGetsTheCategoricalColumnsAndGivesTheSameLabels() throws Exception {
+        Path plugins = DistributionIT.pluginsCopy(tmp);
+        String yaml = """
+                seed: 3
+                isolation: %s
+                datasets:
+                  - {name: seg, csv: %s, exclude: [customer_id], label_column: segment, preprocessing: [{id: impute}, standardize]}
+                algorithms:
+                  - {id: kprototypes, params: {k: 4, init: huang, n_init: 3}}
+                metrics: [adjusted_rand]
+                """;
+        List<String> labels = new java.util.ArrayList<>();
+        for (String isolation : List.of("thread", "process")) {
+            Path file = Files.writeString(tmp.resolve(isolation + ".yaml"), yaml.formatted(isolation, data("segments.csv")));
+            Path out = tmp.resolve("out-" + isolation);
+            Cli.Result r = Cli.inProcess("run", file.toString(), "--output", out.toString(), "--plugins", plugins.toString());
+            assertThat(r.exit()).as(isolation + ": " + r.err()).isZero();
+            try (var files = Files.list(out.resolve("labels"))) {
+                labels.add(Files.readString(files.findFirst().orElseThrow()));
+            }
+        }
+        assertThat(labels.get(1)).isEqualTo(labels.get(0));
+    }
 }

@@ -67,6 +67,11 @@ final class ChildProcessFit {
                     Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
                     "--output", work.resolve("labels.csv").toString(), "--artifacts", work.resolve("artifacts").toString(),
                     "--no-default-plugins"));
+            if (data.hasCategorical()) {
+                // The child reads the level names back as categorical columns (levels renumbered in name order).
+                cmd.addAll(List.of("--categorical", java.util.Arrays.stream(data.categoricalColumns()).mapToObj(j -> "c" + j)
+                        .collect(java.util.stream.Collectors.joining(","))));
+            }
             // The child loads exactly the parent's folders, in the same order, and the same class path.
             for (Path folder : lab.registry().folders()) {
                 cmd.addAll(List.of("--plugins", folder.toString()));
@@ -124,17 +129,37 @@ final class ChildProcessFit {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Float.toString gives the shortest text that reads back to the same float: the child sees the same bits. */
+    /**
+     * Float.toString gives the shortest text that reads back to the same float: the child sees the same
+     * bits. A categorical column is written as its level names (quoted where CSV needs it), under a
+     * header of positions, which the child reads with {@code --categorical}.
+     */
     private static String toCsv(Dataset data) {
         StringBuilder s = new StringBuilder(data.n() * data.d() * 10);
         float[] x = data.data();
+        if (data.hasCategorical()) {
+            for (int j = 0; j < data.d(); j++) {
+                s.append(j == 0 ? "" : ",").append("c").append(j);
+            }
+            s.append('\n');
+        }
         for (int i = 0; i < data.n(); i++) {
             for (int j = 0; j < data.d(); j++) {
-                s.append(j == 0 ? "" : ",").append(x[i * data.d() + j]);
+                s.append(j == 0 ? "" : ",");
+                float v = x[i * data.d() + j];
+                if (data.isCategorical(j)) {
+                    s.append(quoted(v < 0 ? "" : data.levels(j).get((int) v)));
+                } else {
+                    s.append(v);
+                }
             }
             s.append('\n');
         }
         return s.toString();
+    }
+
+    private static String quoted(String field) {
+        return field.matches("[^,\"\r\n]*") && field.equals(field.trim()) ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
     private static String shorten(String s) {

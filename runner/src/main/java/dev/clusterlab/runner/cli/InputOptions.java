@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The CSV input of {@code cluster}, {@code assign} and {@code predict} (a picocli mixin). */
 public final class InputOptions {
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE.csv", description = "Numeric CSV; header detected.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE.csv", description = "CSV; header detected; a column whose first value is text is categorical.")
     Path input;
 
     @Option(names = "--columns", paramLabel = "COLS", split = ",",
@@ -21,6 +21,10 @@ public final class InputOptions {
 
     @Option(names = "--exclude", paramLabel = "COLS", split = ",", description = "Columns to leave out (ids, text columns).")
     List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--categorical", paramLabel = "COLS", split = ",",
+            description = "Columns read as categorical although their first value is a number (codes, zip codes).")
+    List<String> categorical = new ArrayList<>();
 
     /** @return the dataset the input holds (no empty cells allowed) */
     Dataset read() {
@@ -46,6 +50,7 @@ public final class InputOptions {
     }
 
     private CsvOptions options(boolean allowMissing) {
-        return new CsvOptions(List.copyOf(columns), List.copyOf(exclude), null, HeaderMode.AUTO, null, allowMissing);
+        return new CsvOptions(List.copyOf(columns), List.copyOf(exclude), null, HeaderMode.AUTO, null, allowMissing)
+                .withCategorical(List.copyOf(categorical));
     }
 }
