@@ -71,6 +71,12 @@ public final class ExperimentParser {
             problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be thread (fits in this JVM) or process "
                     + "(each fit in a child JVM); found '" + isolationText + "'");
         }
+        String saveText = r.text("save_models", SaveModels.BEST.text());
+        SaveModels saveModels = SaveModels.parse(saveText).orElse(SaveModels.BEST);
+        if (SaveModels.parse(saveText).isEmpty()) {
+            problems.add(r.node("save_models").orElseThrow().location(), "'save_models' must be best (the best run of each dataset), "
+                    + "all or none; found '" + saveText + "'");
+        }
         defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
         List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
@@ -99,7 +105,8 @@ public final class ExperimentParser {
         for (DatasetSpec d : datasets) {
             preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
         }
-        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation);
+        return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation,
+                saveModels);
     }
 
     private double timeout(MappingReader r) {

@@ -64,9 +64,10 @@ public final class ExperimentRun {
      * @param failed how many of those did not end OK
      * @param comparison the runs ranked per dataset
      * @param datasets the datasets the algorithms saw, by name
+     * @param models the model files saved in this invocation, by dataset for {@code save_models: best}, by run id for {@code all}
      */
     public record Result(Experiment experiment, Path output, List<RunRecord> runs, int ran, long failed, Comparison comparison,
-                         Map<String, Dataset> datasets) {
+                         Map<String, Dataset> datasets, Map<String, Path> models) {
     }
 
     /**
@@ -96,7 +97,31 @@ public final class ExperimentRun {
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
                 LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric, outcome.tables())));
         long failed = outcome.records().stream().filter(r -> !r.ok()).count();
-        return new Result(e, o.output(), all, outcome.records().size(), failed, comparison, outcome.datasets());
+        return new Result(e, o.output(), all, outcome.records().size(), failed, comparison, outcome.datasets(),
+                savedModels(e, comparison, outcome, out, o.output()));
+    }
+
+    /**
+     * With {@code save_models: best}, saves the model of the first finished run of each dataset's best
+     * configuration that has one (a resumed experiment: among the runs of this invocation).
+     */
+    private static Map<String, Path> savedModels(Experiment e, Comparison comparison, ExperimentRunner.Outcome outcome, ResultFiles out,
+                                                 Path dir) {
+        Map<String, Path> saved = new LinkedHashMap<>();
+        if (e.saveModels() == SaveModels.ALL) {
+            outcome.records().forEach(r -> {
+                Path f = dir.resolve("models").resolve(r.runId() + ".json");
+                if (java.nio.file.Files.isRegularFile(f)) {
+                    saved.put(r.runId(), f);
+                }
+            });
+        } else if (e.saveModels() == SaveModels.BEST) {
+            comparison.configs().forEach((dataset, configs) -> configs.stream().filter(c -> c.best()).findFirst()
+                    .flatMap(best -> best.runs().stream().filter(RunRecord::ok).map(RunRecord::runId)
+                            .filter(outcome.models()::containsKey).findFirst())
+                    .ifPresent(runId -> saved.put(dataset, ExperimentRunner.saveModel(out, runId, outcome.models().get(runId)))));
+        }
+        return saved;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.clusterlab.host.experiment;
 
 import dev.clusterlab.host.pipeline.CategoricalEncoding;
+import dev.clusterlab.host.pipeline.FittedStep;
+import dev.clusterlab.host.pipeline.Model;
 import dev.clusterlab.host.pipeline.Preprocessing;
 import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.api.ApiVersion;
@@ -83,6 +85,10 @@ public final class ExperimentRunner {
     public Outcome run(Experiment e, List<PlannedRun> plan, Set<String> skip, ResultFiles out) {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         Map<String, Dataset> tables = new LinkedHashMap<>();
+        Map<String, Dataset> raws = new LinkedHashMap<>();
+        Map<String, List<FittedStep>> tableSteps = new LinkedHashMap<>();
+        Map<String, List<FittedStep>> numericSteps = new LinkedHashMap<>();
+        Map<String, Model> models = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         for (DatasetSpec spec : e.datasets()) {
             List<StepSpec> steps = e.stepsFor(spec.name());
@@ -90,12 +96,15 @@ public final class ExperimentRunner {
             ExecutionContext prepCtx = lab.context(e.seed(), threads, new Cancellation(), null);
             Preprocessing.Result prepared = Preprocessing.fit(raw, steps, host, prepCtx);
             tables.put(spec.name(), prepared.data());
+            raws.put(spec.name(), raw);
+            tableSteps.put(spec.name(), prepared.steps());
             if (prepared.data().hasCategorical()) {
                 // Algorithms that take numbers, every metric and the plots see the one-hot encoding;
                 // algorithms that accept categorical columns (k-modes) see the levels.
                 prepared = CategoricalEncoding.append(prepared, host, prepCtx);
             }
             datasets.put(spec.name(), prepared.data());
+            numericSteps.put(spec.name(), prepared.steps());
             if (!prepared.steps().isEmpty()) {
                 preprocessing.put(spec.name(), prepared.summaries());
             }
@@ -119,7 +128,20 @@ public final class ExperimentRunner {
                     Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
                     Dataset data = datasets.get(run.dataset());
                     Dataset table = tables.get(run.dataset());
-                    Executed x = execute(e, run, alg.extension().acceptsCategorical() ? table : data, data, alg, fits);
+                    boolean levels = alg.extension().acceptsCategorical();
+                    Executed x = execute(e, run, levels ? table : data, data, alg, fits);
+                    if (e.saveModels() != SaveModels.NONE && x.fit() != null && x.fit().result().model().isPresent()) {
+                        try {
+                            Model m = Model.of(alg, x.fit(), (levels ? tableSteps : numericSteps).get(run.dataset()), raws.get(run.dataset()));
+                            if (e.saveModels() == SaveModels.ALL) {
+                                saveModel(out, run.id(), m);
+                            } else {
+                                models.put(run.id(), m);
+                            }
+                        } catch (RuntimeException ex) { // a model that cannot be saved costs the file, never the run
+                            progress.println("note: the model of run " + run.id() + " is not saved: " + ex.getMessage());
+                        }
+                    }
                     // One writer at a time: rows and provenance stay whole whatever the number of jobs.
                     synchronized (out) {
                         out.addResult(x.record(), x.result());
@@ -144,7 +166,7 @@ public final class ExperimentRunner {
         if (todo.isEmpty()) {
             out.writeJson("provenance.json", provenance(e, datasets, provenance));
         }
-        return new Outcome(List.of(records), datasets, tables);
+        return new Outcome(List.of(records), datasets, tables, models);
     }
 
     private static void waitFor(Future<?> f) {
@@ -175,12 +197,35 @@ public final class ExperimentRunner {
      * @param records the runs executed now, in plan order
      * @param datasets every dataset of the experiment, loaded, as the metrics saw it (numeric)
      * @param tables the same before the host's one-hot encoding (with their categorical columns), for profiles
+     * @param models with {@code save_models: best}, the model of every finished run that has one, by run id, to save the best
      */
-    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets, Map<String, Dataset> tables) {
+    public record Outcome(List<RunRecord> records, Map<String, Dataset> datasets, Map<String, Dataset> tables, Map<String, Model> models) {
     }
 
     /** A finished run: its record, result (labels, reachability, tree) when it succeeded, provenance when it succeeded. */
-    private record Executed(RunRecord record, ClusteringResult result, Provenance provenance) {
+    private record Executed(RunRecord record, ClusteringResult result, Provenance provenance, Fit fit) {
+        Executed(RunRecord record, ClusteringResult result, Provenance provenance) {
+            this(record, result, provenance, null);
+        }
+    }
+
+    /**
+     * Saves a run's model as {@code models/RUN_ID.json} of the output folder.
+     *
+     * @param out the result files
+     * @param runId the run
+     * @param m its model
+     * @return the file
+     */
+    static java.nio.file.Path saveModel(ResultFiles out, String runId, Model m) {
+        java.nio.file.Path file = out.dir().resolve("models").resolve(runId + ".json");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException ex) {
+            throw new UserInputException(file.getParent() + ": cannot create the models folder: " + ex.getMessage(), ex);
+        }
+        m.save(file);
+        return file;
     }
 
     /**
@@ -217,7 +262,7 @@ public final class ExperimentRunner {
                     run.seed(), run.repeat(), RunStatus.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)
                     .withArtifacts(fit.result());
-            return new Executed(rec, fit.result(), fit.provenance());
+            return new Executed(rec, fit.result(), fit.provenance(), fit);
         } catch (UserInputException ex) {
             return new Executed(failed(run, RunStatus.FAILED, ex.getMessage()), null, null);
         } catch (java.io.IOException ex) {

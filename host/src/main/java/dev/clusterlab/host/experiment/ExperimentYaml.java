@@ -32,6 +32,7 @@ public final class ExperimentYaml {
             m.put("timeout", e.timeoutSeconds());
         }
         m.put("isolation", e.isolation().text());
+        m.put("save_models", e.saveModels().text());
         List<Object> datasets = new ArrayList<>();
         for (DatasetSpec d : e.datasets()) {
             Map<String, Object> dm = new LinkedHashMap<>();

@@ -94,6 +94,12 @@ final class RunCommand implements Callable<Integer> {
             io.out().println();
             io.out().println("results: " + dir.toAbsolutePath().normalize());
             io.out().println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
+            if (result.experiment().saveModels() == dev.clusterlab.host.experiment.SaveModels.BEST) {
+                result.models().forEach((dataset, file) -> io.out().println("best model of " + dataset + ": " + file.toAbsolutePath().normalize()
+                        + " (clusterlab predict -m FILE -i NEW.csv)"));
+            } else if (!result.models().isEmpty()) {
+                io.out().println("models: " + result.models().size() + " files in " + dir.resolve("models").toAbsolutePath().normalize());
+            }
             long failed = result.failed();
             if (failed > 0) {
                 io.err().println(failed + " of " + result.ran() + " runs failed; see the message column of "
