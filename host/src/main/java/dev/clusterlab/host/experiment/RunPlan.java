@@ -61,11 +61,12 @@ public final class RunPlan {
 
     private static String paramsPart(Map<String, Object> point) {
         StringBuilder s = new StringBuilder();
-        point.forEach((k, v) -> s.append(s.isEmpty() ? "." : ",").append(k).append('=').append(v));
+        // "k-3.init-random": no ',' or '=' (which shells, spreadsheets and CSV readers treat specially).
+        point.forEach((k, v) -> s.append('.').append(k).append('-').append(v));
         return s.toString();
     }
 
     static String fileSafe(String s) {
-        return s.replaceAll("[^A-Za-z0-9._=,+-]", "_");
+        return s.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 }

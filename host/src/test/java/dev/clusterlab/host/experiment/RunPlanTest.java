@@ -75,11 +75,11 @@ class RunPlanTest {
         List<String> ids = first.stream().map(PlannedRun::id).toList();
         assertThat(ids).containsExactlyElementsOf(second.stream().map(PlannedRun::id).toList());
         assertThat(Set.copyOf(ids)).hasSameSizeAs(ids);
-        assertThat(ids).allMatch(id -> id.matches("[A-Za-z0-9._=,+-]+"), "file-safe");
+        assertThat(ids).allMatch(id -> id.matches("[A-Za-z0-9._+-]+"), "file-safe, no ',' or '='");
         PlannedRun r = first.get(1);
-        assertThat(r.id()).contains("data_set_1").contains("k_means_v2").contains("k=2").contains("tol=0.5")
-                .contains("init=k-means++").endsWith("1");
-        assertThat(ids.stream().filter(id -> id.contains("init=a_b")).count()).isEqualTo(16);
+        assertThat(r.id()).contains("data_set_1").contains("k_means_v2").contains(".k-2").contains(".tol-0.5")
+                .contains(".init-k-means++").endsWith("1");
+        assertThat(ids.stream().filter(id -> id.contains("init-a_b")).count()).isEqualTo(16);
     }
 
     @Test
@@ -107,6 +107,7 @@ class RunPlanTest {
     @Test
     void fileSafeReplacesEverythingElse() {
         assertThat(RunPlan.fileSafe("a b/c\\d:e*f?g\"h<i>j|k")).isEqualTo("a_b_c_d_e_f_g_h_i_j_k");
-        assertThat(RunPlan.fileSafe("k=3,init=k-means++.r0")).isEqualTo("k=3,init=k-means++.r0");
+        assertThat(RunPlan.fileSafe("k-3.init-k-means++.r0")).isEqualTo("k-3.init-k-means++.r0");
+        assertThat(RunPlan.fileSafe("k=3,x")).isEqualTo("k_3_x");
     }
 }
