@@ -16,14 +16,23 @@ plugins/metrics/src/test/resources/reference/:
     <dataset>.labels.csv  one column per labelling (truth, kmeans, bad, noisy, singleton, ...);
                           -1 is noise
     expected.csv          dataset,labelling,metric,value (17 significant digits; NaN = undefined)
+    label_pairs.csv       pair,truth,pred: label pairs without data, for the external metrics only
+                          (random labellings of several sizes and group counts, identical and renamed
+                          labellings, one-group and one-point cases, ground-truth and predicted noise)
+    label_pairs.expected.csv  pair,metric,value for every external metric on every pair
 
 ClusterLab's conventions (QualityMetric javadoc) are applied here, outside scikit-learn:
   * internal metrics (silhouette, calinski_harabasz, davies_bouldin) are computed by scikit-learn
     on the points whose predicted label is not -1; NaN when scikit-learn rejects the number of
     clusters (fewer than 2, or as many as the points) or when no point is left;
-  * external metrics (adjusted_rand, nmi) are computed by scikit-learn on the points whose ground
-    truth is not -1, with predicted -1 kept as one more group (it is just another label value to
-    scikit-learn); NaN when no point is left.
+  * external metrics (adjusted_rand, nmi, adjusted_mutual_info, homogeneity, completeness,
+    v_measure, fowlkes_mallows, rand) are computed by scikit-learn on the points whose ground truth
+    is not -1, with predicted -1 kept as one more group (it is just another label value to
+    scikit-learn); NaN when no point is left (where scikit-learn would return 1.0 for some of them
+    on empty input). Every other value, degenerate cases included (one group in both, a single
+    point, all singletons), is scikit-learn's own, special-cased values such as 1.0 included.
+  * silhouette is always scikit-learn's exact silhouette_score on all the (non-noise) points: the
+    reference data are far below the 20,000 points above which ClusterLab samples.
 
 scikit-learn always computes in float64 here: the float32 data are widened exactly to float64
 before any call, so the expected values are the float64 answers for exactly the numbers Java reads.
@@ -40,8 +49,10 @@ import numpy as np
 import sklearn
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_iris, load_wine, make_blobs, make_moons
-from sklearn.metrics import (adjusted_rand_score, calinski_harabasz_score, davies_bouldin_score,
-                             normalized_mutual_info_score, silhouette_score)
+from sklearn.metrics import (adjusted_mutual_info_score, adjusted_rand_score, calinski_harabasz_score,
+                             completeness_score, davies_bouldin_score, fowlkes_mallows_score,
+                             homogeneity_score, normalized_mutual_info_score, rand_score,
+                             silhouette_score, v_measure_score)
 
 SKLEARN_VERSION = "1.2.1"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
@@ -55,6 +66,12 @@ INTERNAL = {
 EXTERNAL = {
     "adjusted_rand": adjusted_rand_score,
     "nmi": lambda t, p: normalized_mutual_info_score(t, p, average_method="arithmetic"),
+    "adjusted_mutual_info": lambda t, p: adjusted_mutual_info_score(t, p, average_method="arithmetic"),
+    "homogeneity": homogeneity_score,
+    "completeness": completeness_score,
+    "v_measure": lambda t, p: v_measure_score(t, p, beta=1.0),
+    "fowlkes_mallows": fowlkes_mallows_score,
+    "rand": rand_score,
 }
 
 
@@ -130,6 +147,50 @@ def datasets():
     return out
 
 
+def label_pairs():
+    """(name, truth, pred): label vectors without data, for the external metrics."""
+    rng = np.random.RandomState(16)
+    pairs = []
+
+    def rand(n, k):
+        return rng.randint(0, k, size=n)
+
+    for name, n, kt, kp in [("random_20_3x4", 20, 3, 4), ("random_500_5x7", 500, 5, 7),
+                            ("random_2000_12x20", 2000, 12, 20), ("random_1000_50x80", 1000, 50, 80),
+                            # about 6e5 expected-mutual-information terms: the chunked (parallel) sum
+                            ("random_6000_100x120", 6000, 100, 120), ("random_300_2x2", 300, 2, 2)]:
+        pairs.append((name, rand(n, kt), rand(n, kp)))
+    t = rand(300, 5)
+    pairs.append(("singletons_300", t, np.arange(300)))           # every point its own group
+    pairs.append(("singletons_both_40", np.arange(40), np.arange(40)[::-1].copy()))
+    t = rand(200, 4)
+    pairs.append(("identical_200", t, t.copy()))
+    perm = np.array([3, 0, 2, 1])
+    pairs.append(("renamed_200", t, perm[t] + 10))                # same partition, other names
+    pairs.append(("one_group_both_50", np.zeros(50, dtype=int), np.full(50, 7)))
+    pairs.append(("one_class_split_60", np.zeros(60, dtype=int), rand(60, 3)))
+    pairs.append(("one_cluster_pred_60", rand(60, 4), np.zeros(60, dtype=int)))
+    pairs.append(("one_point", np.array([2]), np.array([5])))
+    pairs.append(("two_points_apart", np.array([0, 1]), np.array([0, 0])))
+    pairs.append(("two_points_same", np.array([0, 1]), np.array([3, 4])))
+    # A big class and a few small ones, against random labels (skewed marginals).
+    t = np.where(rng.rand(2000) < 0.9, 0, rng.randint(1, 6, size=2000))
+    pairs.append(("skewed_2000", t, rand(2000, 6)))
+    # Noise on both sides: truth -1 is dropped, predicted -1 is one more group.
+    t = rand(400, 4)
+    p = t.copy()
+    p[rng.rand(400) < 0.3] = rand(400, 4)[rng.rand(400) < 0.3][0]
+    flip = rng.rand(400) < 0.25
+    p[flip] = rand(400, 5)[flip]
+    t[rng.rand(400) < 0.1] = -1
+    p[rng.rand(400) < 0.15] = -1
+    pairs.append(("noise_both_400", t, p))
+    t = rand(100, 3)
+    pairs.append(("noise_pred_all_100", t, np.full(100, -1)))    # everything predicted noise: one group
+    pairs.append(("noise_truth_all_30", np.full(30, -1), rand(30, 2)))   # nothing left: NaN
+    return pairs
+
+
 def internal(metric, x, labels):
     keep = labels != -1
     if not keep.any():
@@ -189,13 +250,28 @@ def main():
                 rows.append((name, lab_name, metric, internal(metric, x, labels)))
             for metric in EXTERNAL:
                 rows.append((name, lab_name, metric, external(metric, truth, labels)))
+    pair_rows = []
+    with open(os.path.join(OUT, "label_pairs.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["pair", "truth", "pred"])
+        for name, t, p in label_pairs():
+            assert len(t) == len(p), name
+            for a, b in zip(t, p):
+                w.writerow([name, int(a), int(b)])
+            for metric in EXTERNAL:
+                pair_rows.append((name, metric, external(metric, t, p)))
+    with open(os.path.join(OUT, "label_pairs.expected.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["pair", "metric", "value"])
+        for r in pair_rows:
+            w.writerow([r[0], r[1], fmt(r[2])])
     with open(os.path.join(OUT, "expected.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["dataset", "labelling", "metric", "value"])
         for r in rows:
             w.writerow([r[0], r[1], r[2], fmt(r[3])])
-    print("wrote %d expected values to %s (scikit-learn %s, numpy %s)"
-          % (len(rows), os.path.normpath(OUT), sklearn.__version__, np.__version__))
+    print("wrote %d + %d expected values to %s (scikit-learn %s, numpy %s)"
+          % (len(rows), len(pair_rows), os.path.normpath(OUT), sklearn.__version__, np.__version__))
 
 
 if __name__ == "__main__":

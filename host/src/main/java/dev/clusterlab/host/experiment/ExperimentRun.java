@@ -98,7 +98,7 @@ public final class ExperimentRun {
                 LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric, outcome.tables())));
         long failed = outcome.records().stream().filter(r -> !r.ok()).count();
         return new Result(e, o.output(), all, outcome.records().size(), failed, comparison, outcome.datasets(),
-                savedModels(e, comparison, outcome, out, o.output()));
+                savedModels(e, comparison, outcome, out, o.output(), o.log()));
     }
 
     /**
@@ -106,7 +106,7 @@ public final class ExperimentRun {
      * configuration that has one (a resumed experiment: among the runs of this invocation).
      */
     private static Map<String, Path> savedModels(Experiment e, Comparison comparison, ExperimentRunner.Outcome outcome, ResultFiles out,
-                                                 Path dir) {
+                                                 Path dir, java.io.PrintStream log) {
         Map<String, Path> saved = new LinkedHashMap<>();
         if (e.saveModels() == SaveModels.ALL) {
             outcome.records().forEach(r -> {
@@ -119,7 +119,13 @@ public final class ExperimentRun {
             comparison.configs().forEach((dataset, configs) -> configs.stream().filter(c -> c.best()).findFirst()
                     .flatMap(best -> best.runs().stream().filter(RunRecord::ok).map(RunRecord::runId)
                             .filter(outcome.models()::containsKey).findFirst())
-                    .ifPresent(runId -> saved.put(dataset, ExperimentRunner.saveModel(out, runId, outcome.models().get(runId)))));
+                    .ifPresent(runId -> {
+                        try {
+                            saved.put(dataset, ExperimentRunner.saveModel(out, runId, outcome.models().get(runId)));
+                        } catch (RuntimeException ex) { // the results stand; only the model file is missing
+                            log.println("note: the best model of " + dataset + " (run " + runId + ") is not saved: " + ex.getMessage());
+                        }
+                    }));
         }
         return saved;
     }

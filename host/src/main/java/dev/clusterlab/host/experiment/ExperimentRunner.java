@@ -130,7 +130,8 @@ public final class ExperimentRunner {
                     Dataset table = tables.get(run.dataset());
                     boolean levels = alg.extension().acceptsCategorical();
                     Executed x = execute(e, run, levels ? table : data, data, alg, fits);
-                    if (e.saveModels() != SaveModels.NONE && x.fit() != null && x.fit().result().model().isPresent()) {
+                    if (e.saveModels() != SaveModels.NONE && x.fit() != null && x.fit().result().model().isPresent()
+                            && x.fit().result().model().get().state().isPresent()) { // DBSCAN's, HDBSCAN's: no saved form
                         try {
                             Model m = Model.of(alg, x.fit(), (levels ? tableSteps : numericSteps).get(run.dataset()), raws.get(run.dataset()));
                             if (e.saveModels() == SaveModels.ALL) {

@@ -57,6 +57,14 @@ class SaveModelsTest {
             ExperimentRun.Result all = lab.runExperiment(experiment("all"), tmp.resolve("all"));
             // the three k-means runs; DBSCAN's model (core points) has no saved form, so the run keeps only a note
             assertThat(all.models()).hasSize(3).allSatisfy((run, file) -> assertThat(run).contains("kmeans"));
+            Path dbscanOnly = Files.writeString(tmp.resolve("d.yaml"), """
+                    datasets: [{name: blobs, generator: blobs, n: 200}]
+                    algorithms: [{id: hdbscan}]
+                    metrics: [silhouette]
+                    """);
+            ExperimentRun.Result unsaved = lab.runExperiment(dbscanOnly, tmp.resolve("d"));
+            assertThat(unsaved.failed()).as("a best model without a saved form costs only the file").isZero();
+            assertThat(unsaved.models()).isEmpty();
             ExperimentRun.Result none = lab.runExperiment(experiment("none"), tmp.resolve("none"));
             assertThat(none.models()).isEmpty();
             assertThat(tmp.resolve("none/models")).doesNotExist();

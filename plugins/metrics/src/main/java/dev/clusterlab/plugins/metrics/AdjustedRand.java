@@ -57,19 +57,11 @@ public final class AdjustedRand implements QualityMetric {
         if (t.n() == 0) {
             return Double.NaN;
         }
-        long sumSquares = 0;
-        long byCluster = 0;
-        long byClass = 0;
-        for (int c = 0; c < t.cellCount().length; c++) {
-            long count = t.cellCount()[c];
-            sumSquares += count * count;
-            byCluster += count * t.clusterSizes()[t.cellCluster()[c]];
-            byClass += count * t.classSizes()[t.cellClass()[c]];
-        }
-        long tp = sumSquares - t.n();
-        long fp = byCluster - sumSquares;
-        long fn = byClass - sumSquares;
-        long tn = t.n() * t.n() - fp - fn - sumSquares;
+        PairCounts pairs = t.pairs();
+        long tp = pairs.together();
+        long tn = pairs.apart();
+        long fp = pairs.onlyPredicted();
+        long fn = pairs.onlyTruth();
         if (fn == 0 && fp == 0) {
             return 1.0;
         }

@@ -115,4 +115,28 @@ record Clusters(float[] points, int n, int d, int[] labels, int k, int[] sizes) 
         }
         return s;
     }
+
+    /**
+     * The clusters of some of the kept rows, for a silhouette on a sample. Labels are renumbered over
+     * the rows taken, so a cluster no sampled row belongs to disappears (as it does in scikit-learn,
+     * which computes on the sampled rows alone).
+     *
+     * @param rows indices of kept rows, distinct
+     * @return those rows and their clusters
+     */
+    Clusters subset(int[] rows) {
+        float[] sub = new float[rows.length * d];
+        int[] subLabels = new int[rows.length];
+        for (int m = 0; m < rows.length; m++) {
+            System.arraycopy(points, rows[m] * d, sub, m * d, d);
+            subLabels[m] = labels[rows[m]];
+        }
+        int[] distinct = LabelCodes.distinct(subLabels);
+        int[] codes = LabelCodes.encode(subLabels, distinct);
+        int[] subSizes = new int[distinct.length];
+        for (int c : codes) {
+            subSizes[c]++;
+        }
+        return new Clusters(sub, rows.length, d, codes, distinct.length, subSizes);
+    }
 }

@@ -21,7 +21,8 @@ import org.pf4j.Extension;
  *
  * <p>Complexity: {@code O(n log n)} time, {@code O(n)} memory. The terms are those of scikit-learn's
  * {@code mutual_info_score} ({@code log} of the exact {@code long} product of marginals, terms below
- * one ulp of 1 taken as 0, the sum clipped at 0), so results agree to a few ulps.
+ * one ulp of 1 taken as 0, the sum in numpy's pairwise order and clipped at 0), shared with the other
+ * information-based metrics through {@link Contingency}, so results agree to an ulp or two.
  *
  * <p>References: Strehl and Ghosh (2002), JMLR 3, 583-617; Vinh, Epps and Bailey (2010),
  * doi:10.5555/1756006.1953024.
@@ -40,7 +41,6 @@ import org.pf4j.Extension;
         title = "Information theoretic measures for clusterings comparison: variants, properties, normalization and correction for chance",
         venue = "Journal of Machine Learning Research 11, 2837-2854", year = 2010, doi = "10.5555/1756006.1953024")
 public final class NormalizedMutualInformation implements QualityMetric {
-    private static final double EPS = Math.ulp(1.0);
     private static final String ID = "nmi";
     private final MetricDescriptor descriptor = new MetricDescriptor(ID, List.of(), "Normalized mutual information",
             "Mutual information with the ground truth over the mean of both entropies: 1 identical, 0 independent.",
@@ -66,29 +66,11 @@ public final class NormalizedMutualInformation implements QualityMetric {
         if (classes == 1 && clusters == 1) {
             return 1.0; // neither splits the data: a perfect match
         }
-        double mi = mutualInformation(t);
+        double mi = t.mutualInformation();
         if (mi == 0) {
             return 0.0;
         }
-        double mean = (t.entropy(t.classSizes()) + t.entropy(t.clusterSizes())) / 2;
+        double mean = (t.classEntropy() + t.clusterEntropy()) / 2;
         return mi / mean;
-    }
-
-    /** I(T; P) in nats, term by term as scikit-learn's {@code mutual_info_score}. */
-    private static double mutualInformation(Contingency t) {
-        if (t.classSizes().length == 1 || t.clusterSizes().length == 1) {
-            return 0.0; // a single group has no entropy to share
-        }
-        double logN = Math.log(t.n());
-        double mi = 0;
-        for (int c = 0; c < t.cellCount().length; c++) {
-            long count = t.cellCount()[c];
-            double p = count / (double) t.n();
-            long outer = t.classSizes()[t.cellClass()[c]] * t.clusterSizes()[t.cellCluster()[c]];
-            double logOuter = -Math.log(outer) + logN + logN;
-            double term = p * (Math.log(count) - logN) + p * logOuter;
-            mi += Math.abs(term) < EPS ? 0.0 : term;
-        }
-        return Math.max(mi, 0.0);
     }
 }

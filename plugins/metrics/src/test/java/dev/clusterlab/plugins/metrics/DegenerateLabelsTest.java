@@ -10,6 +10,7 @@ import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.metric.QualityMetric;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,10 +99,41 @@ class DegenerateLabelsTest {
 
     @ParameterizedTest
     @MethodSource("external")
-    void externalOfOneGroupInBoth(QualityMetric metric) {
+    void externalOfOneGroupInBothIsAPerfectMatch(QualityMetric metric) {
         Dataset oneClass = LINE.withTruth(new int[] {0, 0, 0, 0, 0, 0});
         assertThat(metric.compute(oneClass, new int[] {3, 3, 3, 3, 3, 3}, CONTEXT)).isEqualTo(1.0);
+    }
+
+    static List<QualityMetric> chanceOrInformationBased() {
+        return external().stream().filter(m -> List.of("adjusted_rand", "nmi", "adjusted_mutual_info", "completeness",
+                "v_measure").contains(m.descriptor().id())).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("chanceOrInformationBased")
+    void oneClassSplitCarriesNoInformation(QualityMetric metric) {
+        // Homogeneity (1: each group is pure), Rand and Fowlkes-Mallows (pairs apart in the prediction)
+        // are not 0 here; their scikit-learn values are in label_pairs.expected.csv (one_class_split_60).
+        Dataset oneClass = LINE.withTruth(new int[] {0, 0, 0, 0, 0, 0});
         assertThat(metric.compute(oneClass, new int[] {0, 0, 0, 1, 1, 1}, CONTEXT)).isEqualTo(0.0);
+    }
+
+    @Test
+    void homogeneityAndCompletenessSwapWithTruthAndPrediction() {
+        int[] truth = ReferenceData.labels("blobs", "truth");
+        int[] predicted = ReferenceData.labels("blobs", "kmeans_over");
+        // Leave out ground-truth noise on both sides so that swapping is a pure swap.
+        int[] keep = IntStream.range(0, truth.length).filter(i -> truth[i] != -1).toArray();
+        int[] t = Arrays.stream(keep).map(i -> truth[i]).toArray();
+        int[] p = Arrays.stream(keep).map(i -> predicted[i]).toArray();
+        Dataset forward = Dataset.of("f", t.length, 1, new float[t.length], null, t);
+        Dataset backward = Dataset.of("b", t.length, 1, new float[t.length], null, p);
+        assertThat(new Homogeneity().compute(forward, p, CONTEXT))
+                .isEqualTo(new Completeness().compute(backward, t, CONTEXT));
+        assertThat(new VMeasure().compute(forward, p, CONTEXT))
+                .isCloseTo(new VMeasure().compute(backward, t, CONTEXT), within(1e-15));
+        assertThat(new VMeasure().compute(forward, p, CONTEXT))
+                .isCloseTo(new NormalizedMutualInformation().compute(forward, p, CONTEXT), within(1e-14));
     }
 
     @Test

@@ -27,9 +27,30 @@ class DescriptorTest {
 
     @Test
     void idsAndAliases() {
-        assertThat(BY_ID).containsOnlyKeys("silhouette", "calinski_harabasz", "davies_bouldin", "adjusted_rand", "nmi");
+        assertThat(BY_ID).containsOnlyKeys("silhouette", "calinski_harabasz", "davies_bouldin", "adjusted_rand", "nmi",
+                "adjusted_mutual_info", "homogeneity", "completeness", "v_measure", "fowlkes_mallows", "rand");
         assertThat(BY_ID.get("adjusted_rand").aliases()).containsExactly("ari");
+        assertThat(BY_ID.get("adjusted_mutual_info").aliases()).containsExactly("ami");
+        assertThat(BY_ID.get("v_measure").aliases()).containsExactly("v");
+        assertThat(BY_ID.get("fowlkes_mallows").aliases()).containsExactly("fmi");
+        assertThat(BY_ID.get("rand").aliases()).containsExactly("rand_index");
+        assertThat(BY_ID.get("homogeneity").aliases()).isEmpty();
+        assertThat(BY_ID.get("completeness").aliases()).isEmpty();
         assertThat(Metrics.byId("ari")).isInstanceOf(AdjustedRand.class);
+        assertThat(Metrics.byId("ami")).isInstanceOf(AdjustedMutualInformation.class);
+        assertThat(Metrics.byId("v")).isInstanceOf(VMeasure.class);
+        assertThat(Metrics.byId("fmi")).isInstanceOf(FowlkesMallows.class);
+        assertThat(Metrics.byId("rand_index")).isInstanceOf(RandIndex.class);
+    }
+
+    @Test
+    void noIdOrAliasIsUsedTwice() {
+        List<String> names = new ArrayList<>();
+        for (MetricDescriptor d : BY_ID.values()) {
+            names.add(d.id());
+            names.addAll(d.aliases());
+        }
+        assertThat(names).doesNotHaveDuplicates();
     }
 
     @Test
@@ -39,6 +60,11 @@ class DescriptorTest {
         assertFlags("davies_bouldin", false, false);
         assertFlags("adjusted_rand", true, true);
         assertFlags("nmi", true, true);
+        for (String id : List.of("adjusted_mutual_info", "homogeneity", "completeness", "v_measure", "fowlkes_mallows",
+                "rand")) {
+            assertFlags(id, true, true);
+            assertThat(BY_ID.get(id).description()).as(id + " states its range").contains("0").contains("1");
+        }
     }
 
     private static void assertFlags(String id, boolean needsGroundTruth, boolean higherIsBetter) {
@@ -56,6 +82,15 @@ class DescriptorTest {
         assertThat(dois("davies_bouldin")).containsExactly("10.1109/TPAMI.1979.4766909");
         assertThat(dois("adjusted_rand")).containsExactly("10.1007/BF01908075");
         assertThat(dois("nmi")).contains("10.5555/1756006.1953024");
+        assertThat(dois("adjusted_mutual_info")).containsExactly("10.5555/1756006.1953024");
+        assertThat(dois("fowlkes_mallows")).containsExactly("10.1080/01621459.1983.10478008");
+        assertThat(dois("rand")).containsExactly("10.1080/01621459.1971.10482356");
+        for (String id : List.of("homogeneity", "completeness", "v_measure")) {
+            assertThat(BY_ID.get(id).references()).singleElement().satisfies(c -> {
+                assertThat(c.authors()).contains("Rosenberg").contains("Hirschberg");
+                assertThat(c.year()).isEqualTo(2007);
+            });
+        }
     }
 
     private static List<String> dois(String id) {
@@ -63,7 +98,7 @@ class DescriptorTest {
     }
 
     @Test
-    void extensionIndexListsAllFive() throws IOException, ReflectiveOperationException {
+    void extensionIndexListsAllEleven() throws IOException, ReflectiveOperationException {
         // Written by PF4J's annotation processor at compile time; without it the plugin loads empty.
         List<String> listed = new ArrayList<>();
         for (URL url : Collections.list(getClass().getClassLoader().getResources("META-INF/extensions.idx"))) {

@@ -5,7 +5,7 @@ import dev.clusterlab.api.exec.ExecutionContextFactory;
 import dev.clusterlab.api.metric.QualityMetric;
 import java.util.List;
 
-/** The five metrics and execution contexts, for tests. */
+/** The eleven metrics and execution contexts, for tests. */
 final class Metrics {
     private Metrics() {
     }
@@ -13,7 +13,8 @@ final class Metrics {
     /** @return one instance of each metric */
     static List<QualityMetric> all() {
         return List.of(new Silhouette(), new CalinskiHarabasz(), new DaviesBouldin(), new AdjustedRand(),
-                new NormalizedMutualInformation());
+                new NormalizedMutualInformation(), new AdjustedMutualInformation(), new Homogeneity(),
+                new Completeness(), new VMeasure(), new FowlkesMallows(), new RandIndex());
     }
 
     /**

@@ -69,6 +69,73 @@ final class ReferenceData {
         return labels.clone();
     }
 
+    /**
+     * A label pair without data, from {@code label_pairs.csv}.
+     *
+     * @param name pair name
+     * @param truth ground truth, {@code -1} noise
+     * @param predicted predicted labels, {@code -1} noise
+     */
+    record Pair(String name, int[] truth, int[] predicted) {
+        /** @return a dataset of the right length (one zero column) carrying the ground truth */
+        Dataset dataset() {
+            return Dataset.of(name, truth.length, 1, new float[truth.length], null, truth.clone());
+        }
+
+        @Override
+        public String toString() {
+            return name + " (n = " + truth.length + ")";
+        }
+    }
+
+    /**
+     * One expected value for a label pair.
+     *
+     * @param pair the pair
+     * @param metric metric id
+     * @param expected scikit-learn's value, NaN where undefined
+     */
+    record PairCase(Pair pair, String metric, double expected) {
+        @Override
+        public String toString() {
+            return pair.name() + "/" + metric;
+        }
+    }
+
+    /** @return the label pairs, in file order */
+    static Map<String, Pair> pairs() {
+        Map<String, List<int[]>> rows = new LinkedHashMap<>();
+        for (String[] row : read("label_pairs.csv")) {
+            rows.computeIfAbsent(row[0], k -> new ArrayList<>())
+                    .add(new int[] {Integer.parseInt(row[1]), Integer.parseInt(row[2])});
+        }
+        Map<String, Pair> pairs = new LinkedHashMap<>();
+        rows.forEach((name, list) -> {
+            int[] truth = new int[list.size()];
+            int[] predicted = new int[list.size()];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = list.get(i)[0];
+                predicted[i] = list.get(i)[1];
+            }
+            pairs.put(name, new Pair(name, truth, predicted));
+        });
+        return pairs;
+    }
+
+    /** @return every row of {@code label_pairs.expected.csv} */
+    static List<PairCase> pairCases() {
+        Map<String, Pair> pairs = pairs();
+        List<PairCase> cases = new ArrayList<>();
+        for (String[] row : read("label_pairs.expected.csv")) {
+            Pair pair = pairs.get(row[0]);
+            if (pair == null) {
+                throw new IllegalStateException("label_pairs.expected.csv names an unknown pair " + row[0]);
+            }
+            cases.add(new PairCase(pair, row[1], Double.parseDouble(row[2])));
+        }
+        return cases;
+    }
+
     private static Dataset load(String name) {
         List<String[]> rows = read(name + ".data.csv");
         int n = rows.size();

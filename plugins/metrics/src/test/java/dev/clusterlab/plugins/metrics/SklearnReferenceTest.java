@@ -48,13 +48,16 @@ class SklearnReferenceTest {
      * only the order of summation differs from numpy (pairwise sums, the |x|² - 2x·c + |c|² form of
      * distances), a few ulps times the conditioning: 1e-9 relative.
      * <li>adjusted_rand, nmi: integer counts, the same formulas term by term: 1e-12.
+     * <li>the other external metrics: {@link LabelPairReferenceTest#tolerance}, 1e-12 relative
+     * (AMI: 1e-10 relative plus a small absolute term, justified there).
      * </ul>
      */
     static double tolerance(String metric, double expected) {
         return switch (metric) {
             case "silhouette" -> 1e-5;
             case "calinski_harabasz", "davies_bouldin" -> 1e-9 * Math.max(1.0, Math.abs(expected));
-            default -> 1e-12;
+            case "adjusted_rand", "nmi" -> 1e-12;
+            default -> LabelPairReferenceTest.tolerance(metric, expected);
         };
     }
 
@@ -62,10 +65,11 @@ class SklearnReferenceTest {
     void everyMetricAndDatasetIsCovered() {
         List<ReferenceData.Case> cases = cases();
         assertThat(cases).extracting(ReferenceData.Case::metric).containsOnly(
-                "silhouette", "calinski_harabasz", "davies_bouldin", "adjusted_rand", "nmi");
+                "silhouette", "calinski_harabasz", "davies_bouldin", "adjusted_rand", "nmi",
+                "adjusted_mutual_info", "homogeneity", "completeness", "v_measure", "fowlkes_mallows", "rand");
         assertThat(cases).extracting(ReferenceData.Case::dataset).contains(
                 "blobs", "moons", "blobs19", "iris", "wine", "degenerate");
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(390);
     }
 
     @Test

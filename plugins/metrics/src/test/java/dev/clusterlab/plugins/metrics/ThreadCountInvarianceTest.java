@@ -32,6 +32,25 @@ class ThreadCountInvarianceTest {
     }
 
     @Test
+    void expectedMutualInformationIsChunkedHereAndTheSameForOneAndTwoThreads() {
+        ReferenceData.Pair pair = ReferenceData.pairs().get("random_6000_100x120");
+        Contingency t = Contingency.of("test", pair.dataset(), pair.predicted());
+        long terms = 0;
+        for (long a : t.classSizes()) {
+            for (long b : t.clusterSizes()) {
+                terms += Math.min(a, b) - Math.max(1, a + b - t.n()) + 1;
+            }
+        }
+        assertThat(terms).as("enough terms for the parallel path").isGreaterThan(ExpectedMutualInformation.SEQUENTIAL);
+        double one = ExpectedMutualInformation.of(t, Metrics.context(1));
+        double two = ExpectedMutualInformation.of(t, Metrics.context(2));
+        assertThat(Double.doubleToRawLongBits(two)).isEqualTo(Double.doubleToRawLongBits(one));
+        double ami1 = new AdjustedMutualInformation().compute(pair.dataset(), pair.predicted(), Metrics.context(1));
+        double ami2 = new AdjustedMutualInformation().compute(pair.dataset(), pair.predicted(), Metrics.context(2));
+        assertThat(Double.doubleToRawLongBits(ami2)).isEqualTo(Double.doubleToRawLongBits(ami1));
+    }
+
+    @Test
     void silhouetteSpansSeveralChunksHere() {
         // Guard for the test above: with a single chunk thread counts could not matter.
         assertThat(ReferenceData.dataset("blobs").n()).isGreaterThan(3 * Silhouette.CHUNK);
