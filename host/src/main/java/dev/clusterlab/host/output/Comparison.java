@@ -110,12 +110,17 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
             List<Double> silhouette = s.getValue().values().stream()
                     .map(c -> c.metrics().getOrDefault("silhouette", Stat.NONE).mean()).toList();
             String[] key = s.getKey().split("\u0000", -1);
-            List<Double> bic = s.getValue().values().stream()
-                    .map(c -> c.metrics().getOrDefault(KSuggestion.BIC, Stat.NONE).mean()).toList();
+            List<Double> bic = mean(s.getValue(), KSuggestion.BIC);
             out.add(new KSuggestion(s.getValue().firstEntry().getValue().dataset(), key[0], key[1], ks, objective, silhouette,
-                    KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective), bic,
-                    KSuggestion.argmax(ks, bic.stream().map(v -> -v).toList())));
+                    KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective), bic, KSuggestion.argmin(ks, bic),
+                    KSuggestion.argmax(ks, mean(s.getValue(), KSuggestion.CALINSKI_HARABASZ)),
+                    KSuggestion.argmin(ks, mean(s.getValue(), KSuggestion.DAVIES_BOULDIN))));
         }
         return out;
+    }
+
+    /** @return the mean of a metric per k of a sweep, NaN where it was not measured */
+    private static List<Double> mean(TreeMap<Integer, ConfigSummary> sweep, String metric) {
+        return sweep.values().stream().map(c -> c.metrics().getOrDefault(metric, Stat.NONE).mean()).toList();
     }
 }

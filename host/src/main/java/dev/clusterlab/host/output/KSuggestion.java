@@ -8,7 +8,9 @@ import java.util.List;
  * the k where the objective curve (inertia) bends most, found as the point farthest from the chord
  * between the first and last points of the normalised curve (the "kneedle" idea of Satopää et al.,
  * 2011, doi:10.1109/ICDCSW.2011.20); by BIC, for a mixture whose runs carry the {@code bic} model
- * score, the k with the lowest mean BIC (scikit-learn's model-selection example).
+ * score, the k with the lowest mean BIC (scikit-learn's model-selection example); and, where the
+ * experiment measures them, the k with the highest mean Calinski-Harabasz index and the lowest mean
+ * Davies-Bouldin index, side by side, since no single criterion is right for every shape of data.
  *
  * @param dataset dataset name
  * @param algorithm algorithm label
@@ -20,12 +22,28 @@ import java.util.List;
  * @param byElbow suggested k by the elbow, or -1
  * @param bic mean BIC per k (NaN where the runs carry none)
  * @param byBic suggested k by the lowest BIC, or -1
+ * @param byCalinskiHarabasz suggested k by the highest Calinski-Harabasz index, or -1
+ * @param byDaviesBouldin suggested k by the lowest Davies-Bouldin index, or -1
  */
 public record KSuggestion(String dataset, String algorithm, String otherParams, List<Integer> ks, List<Double> objective,
-                          List<Double> silhouette, int bySilhouette, int byElbow, List<Double> bic, int byBic) {
+                          List<Double> silhouette, int bySilhouette, int byElbow, List<Double> bic, int byBic,
+                          int byCalinskiHarabasz, int byDaviesBouldin) {
 
     /** The model score whose lowest value suggests k. */
     public static final String BIC = "bic";
+    /** The metric whose highest value suggests k. */
+    public static final String CALINSKI_HARABASZ = "calinski_harabasz";
+    /** The metric whose lowest value suggests k. */
+    public static final String DAVIES_BOULDIN = "davies_bouldin";
+
+    /**
+     * @param ks the swept k
+     * @param values mean values per k (NaN where missing)
+     * @return the k of the lowest value, or -1
+     */
+    static int argmin(List<Integer> ks, List<Double> values) {
+        return argmax(ks, values.stream().map(v -> -v).toList());
+    }
 
     static int argmax(List<Integer> ks, List<Double> values) {
         int best = -1;

@@ -37,6 +37,8 @@ public final class SummaryTable {
                         .append(k.bySilhouette() > 0 ? k.bySilhouette() + " by silhouette" : "no silhouette")
                         .append(", ")
                         .append(k.byElbow() > 0 ? k.byElbow() + " by the elbow of the objective" : "no elbow")
+                        .append(k.byCalinskiHarabasz() > 0 ? ", " + k.byCalinskiHarabasz() + " by Calinski-Harabasz" : "")
+                        .append(k.byDaviesBouldin() > 0 ? ", " + k.byDaviesBouldin() + " by Davies-Bouldin" : "")
                         .append(k.byBic() > 0 ? ", " + k.byBic() + " by the lowest BIC" : "")
                         .append('\n');
             }

@@ -26,7 +26,7 @@ class ModelScoreRankingTest {
                   - id: gmm
                     params: {k: [2, 3, 4, 5, 6]}
                   - {id: kmeans, params: {k: 4}}
-                metrics: [silhouette, bic]
+                metrics: [silhouette, calinski_harabasz, davies_bouldin, bic]
                 rank_by: bic
                 """);
         try (ClusterLab lab = ClusterLab.builder().threads(1).build()) {
@@ -42,6 +42,15 @@ class ModelScoreRankingTest {
             assertThat(ranked.getLast().algorithm()).as("k-means has no BIC: ranked last").isEqualTo("kmeans");
             KSuggestion k = r.comparison().suggestions().get("blobs").getFirst();
             assertThat(k.byBic()).isEqualTo(4);
+            // The other criteria side by side, each the extreme of its own mean column (checked from the table).
+            List<ConfigSummary> sweep = ranked.stream().filter(c -> c.algorithm().equals("gmm")).toList();
+            ConfigSummary bestCh = sweep.stream().max(java.util.Comparator.comparingDouble(c -> c.metrics().get("calinski_harabasz").mean()))
+                    .orElseThrow();
+            ConfigSummary bestDb = sweep.stream().min(java.util.Comparator.comparingDouble(c -> c.metrics().get("davies_bouldin").mean()))
+                    .orElseThrow();
+            assertThat(k.byCalinskiHarabasz()).isEqualTo(((Number) bestCh.params().get("k")).intValue());
+            assertThat(k.byDaviesBouldin()).isEqualTo(((Number) bestDb.params().get("k")).intValue());
+            assertThat(k.byCalinskiHarabasz()).as("well-separated blobs").isEqualTo(4);
             assertThat(Files.readString(tmp.resolve("out/results.csv")).lines().findFirst().orElseThrow()).contains("bic");
             assertThat(Files.readString(tmp.resolve("out/report.html"))).contains("Bayesian information criterion of gmm");
         }
