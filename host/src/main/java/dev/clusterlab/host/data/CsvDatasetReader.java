@@ -53,6 +53,34 @@ public final class CsvDatasetReader {
     }
 
     /**
+     * Checks, from the first line alone, what {@link #read} would refuse about the column options: names
+     * the header does not have (with a suggestion), positions outside the file, declared categorical
+     * columns that are not features. A bad value further down is found only by reading the file.
+     *
+     * @param file the CSV file
+     * @param options columns, label column, header
+     * @throws UserInputException naming the file and the first problem
+     */
+    public static void checkColumns(Path file, CsvOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            Iterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new UserInputException(file + ": the file is empty; expected rows of numbers");
+            }
+            CsvRecord first = it.next();
+            boolean hasHeader = options.header().isHeader(first.getFields());
+            List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
+            ColumnSelection sel = ColumnSelection.resolve(file.toString(), header, first.getFieldCount(), options);
+            declaredCategorical(file.toString(), header, first.getFieldCount(), sel, options);
+        } catch (IOException | UncheckedIOException | CsvParseException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a CSV resource bundled in the runner jar (the {@code bundled:} datasets).
      *
      * @param resource absolute resource path

@@ -1,7 +1,10 @@
 package dev.clusterlab.host.experiment;
 
+import dev.clusterlab.host.data.CsvDatasetReader;
+import dev.clusterlab.host.data.CsvOptions;
 import dev.clusterlab.host.pipeline.StepSpec;
 import dev.clusterlab.host.data.HeaderMode;
+import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.api.param.ParamBinder;
@@ -45,11 +48,28 @@ public final class ExperimentParser {
      * @throws dev.clusterlab.api.UserInputException listing every problem
      */
     public static Experiment parse(YamlNode root, Path baseDir, String defaultName, Catalog catalog) {
+        return parse(root, baseDir, defaultName, catalog, true);
+    }
+
+    /**
+     * @param root the document
+     * @param baseDir folder against which relative CSV paths resolve
+     * @param defaultName name when the file gives none
+     * @param catalog what the plugins offer
+     * @param checkFiles whether each CSV file must exist and its first line have the named columns (as
+     *     {@code run} and {@code validate} need); off for checking the file's own structure alone
+     * @return the experiment
+     * @throws dev.clusterlab.api.UserInputException listing every problem
+     */
+    public static Experiment parse(YamlNode root, Path baseDir, String defaultName, Catalog catalog, boolean checkFiles) {
         ExperimentParser parser = new ExperimentParser(catalog);
+        parser.checkFiles = checkFiles;
         Experiment e = parser.experiment(root, baseDir, defaultName);
         parser.problems.throwIfAny();
         return e;
     }
+
+    private boolean checkFiles = true;
 
     private Experiment experiment(YamlNode root, Path baseDir, String defaultName) {
         Optional<MappingReader> top = MappingReader.of(root, "the experiment", problems);
@@ -200,7 +220,17 @@ public final class ExperimentParser {
             Object weight = r.has("weight_column") ? r.scalarList("weight_column").stream().findFirst().orElse(null) : null;
             List<Object> categorical = r.scalarList("categorical");
             r.finish();
-            return new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight, categorical);
+            DatasetSpec.Csv spec = new DatasetSpec.Csv(name, baseDir.resolve(file).normalize(), columns, exclude, label, header, weight,
+                    categorical);
+            if (checkFiles && !file.isEmpty()) {
+                try { // what 'run' would refuse about the file and its columns, found now from its first line
+                    CsvDatasetReader.checkColumns(spec.file(), new CsvOptions(columns, exclude, label, header, weight, false)
+                            .withCategorical(categorical));
+                } catch (UserInputException e) {
+                    problems.add(r.node("csv").map(YamlNode::location).orElse(r.location()), e.getMessage());
+                }
+            }
+            return spec;
         }
     }
 

@@ -80,6 +80,7 @@ public final class ExperimentRun {
     public static Result run(ClusterLab lab, Experiment e, Options o) {
         int threads = o.threads() > 0 ? o.threads() : e.threads() > 0 ? e.threads() : Runtime.getRuntime().availableProcessors();
         int jobs = o.jobs() > 0 ? o.jobs() : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+        boolean fresh = !o.resume() && !Files.exists(o.output());
         checkOutputFolder(o.output(), o.resume());
         List<PlannedRun> plan = RunPlan.expand(e);
         ResultFiles out = new ResultFiles(o.output(), e.metrics());
@@ -88,7 +89,16 @@ public final class ExperimentRun {
         o.log().printf("experiment %s: %d runs (%d already done), %d threads, output %s%n", e.name(), plan.size(), done.size(),
                 threads, o.output());
         List<RunRecord> earlier = o.resume() ? out.readRecords() : List.of();
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(lab, threads, jobs, o.log()).run(e, plan, done, out);
+        ExperimentRunner.Outcome outcome;
+        try {
+            outcome = new ExperimentRunner(lab, threads, jobs, o.log()).run(e, plan, done, out);
+        } catch (UserInputException ex) {
+            // Refused before any run (a bad cell in a dataset): leave no folder that would block the next attempt.
+            if (fresh) {
+                removeQuietly(o.output());
+            }
+            throw ex;
+        }
         List<RunRecord> all = inPlanOrder(plan, earlier, outcome.records());
         String rankBy = rankBy(e);
         boolean higher = rankBy == null || lab.registry().metric(rankBy).or(() -> lab.registry().modelScore(rankBy))
@@ -173,6 +183,17 @@ public final class ExperimentRun {
             }
         } catch (IOException ex) {
             throw new UserInputException("--output " + dir + ": cannot read: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Deletes a folder this invocation created and filled with nothing but its first files. */
+    private static void removeQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException ignored) {
+            // best effort: the error the user sees is the dataset's
         }
     }
 }

@@ -373,7 +373,7 @@ class ExperimentParserTest extends ParserTestBase {
                 """);
         String written = ExperimentYaml.write(e, 4);
         Experiment again = ExperimentParser.parse(YamlReader.read("experiment.yaml", new StringReader(written)),
-                Path.of("/elsewhere"), "other", CATALOG);
+                Path.of("/elsewhere"), "other", CATALOG, false);
         assertThat(again.name()).isEqualTo("round");
         assertThat(again.seed()).isEqualTo(5);
         assertThat(again.repeats()).isEqualTo(2);

@@ -18,7 +18,7 @@ abstract class ParserTestBase {
     Path base;
 
     Experiment parse(String yaml) {
-        return ExperimentParser.parse(YamlReader.read("exp.yaml", new StringReader(yaml)), base, "exp", CATALOG);
+        return ExperimentParser.parse(YamlReader.read("exp.yaml", new StringReader(yaml)), base, "exp", CATALOG, false);
     }
 
     /** The problem lines of the error, without the "N problems" head line. */
