@@ -9,6 +9,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Cancellation {
     private final AtomicReference<String> reason = new AtomicReference<>();
+    private final Cancellation parent;
+
+    /** A token no one has cancelled yet. */
+    public Cancellation() {
+        this(null);
+    }
+
+    private Cancellation(Cancellation parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * @return a token cancelled by its own {@link #cancel} or by this one's (one run's token under an
+     *     experiment's Ctrl-C token)
+     */
+    public Cancellation child() {
+        return new Cancellation(this);
+    }
 
     /** Asks every fit that reads this token to stop; the first reason given is kept. */
     public void cancel(String why) {
@@ -17,11 +35,12 @@ public final class Cancellation {
 
     /** @return whether {@link #cancel} was called */
     public boolean isCancelled() {
-        return reason.get() != null;
+        return reason.get() != null || parent != null && parent.isCancelled();
     }
 
     /** @return why it was cancelled, or {@code null} */
     public String reason() {
-        return reason.get();
+        String own = reason.get();
+        return own != null || parent == null ? own : parent.reason();
     }
 }

@@ -2,6 +2,7 @@ package dev.clusterlab.host.experiment;
 
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.host.Cancellation;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.output.Comparison;
 import dev.clusterlab.host.output.ResultFiles;
@@ -44,7 +45,12 @@ public final class ExperimentRun {
      * @param jobs runs at once, or 0 for cores / threads (at least 1)
      * @param log where per-run progress lines go
      */
-    public record Options(Path output, boolean resume, int threads, int jobs, PrintStream log) {
+    public record Options(Path output, boolean resume, int threads, int jobs, PrintStream log, Cancellation stop) {
+        /** Options that nothing stops. */
+        public Options(Path output, boolean resume, int threads, int jobs, PrintStream log) {
+            this(output, resume, threads, jobs, log, new Cancellation());
+        }
+
         /**
          * @param output the output folder
          * @return options for a fresh run there, default threads and jobs, no log
@@ -91,7 +97,7 @@ public final class ExperimentRun {
         List<RunRecord> earlier = o.resume() ? out.readRecords() : List.of();
         ExperimentRunner.Outcome outcome;
         try {
-            outcome = new ExperimentRunner(lab, threads, jobs, o.log()).run(e, plan, done, out);
+            outcome = new ExperimentRunner(lab, threads, jobs, o.log(), o.stop()).run(e, plan, done, out);
         } catch (UserInputException ex) {
             // Refused before any run (a bad cell in a dataset): leave no folder that would block the next attempt.
             if (fresh) {

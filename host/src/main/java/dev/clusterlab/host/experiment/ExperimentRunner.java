@@ -50,6 +50,7 @@ public final class ExperimentRunner {
     private final PrintStream progress;
     private final int jobs;
     private Map<String, Dataset> tables = Map.of();
+    private final Cancellation stop;
     private Map<String, Object> preprocessingSummaries = Map.of();
 
     /**
@@ -68,6 +69,18 @@ public final class ExperimentRunner {
      * @param progress where progress goes (stderr)
      */
     public ExperimentRunner(ClusterLab lab, int threads, int jobs, PrintStream progress) {
+        this(lab, threads, jobs, progress, new Cancellation());
+    }
+
+    /**
+     * @param lab the session: plugins, kernels, worker threads
+     * @param threads worker threads per fit
+     * @param jobs runs at once
+     * @param progress where progress goes (stderr)
+     * @param stop cancelled to stop the experiment (Ctrl-C): runs in flight end CANCELLED, the rest do not start
+     */
+    public ExperimentRunner(ClusterLab lab, int threads, int jobs, PrintStream progress, Cancellation stop) {
+        this.stop = stop;
         this.lab = lab;
         this.host = lab.registry();
         this.threads = threads;
@@ -124,6 +137,9 @@ public final class ExperimentRunner {
                 int slot = i;
                 PlannedRun run = todo.get(i);
                 pending.add(pool.submit(() -> {
+                    if (stop.isCancelled()) {
+                        return; // not started: not recorded, so --resume runs it
+                    }
                     reporter.started();
                     Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
                     Dataset data = datasets.get(run.dataset());
@@ -167,7 +183,7 @@ public final class ExperimentRunner {
         if (todo.isEmpty()) {
             out.writeJson("provenance.json", provenance(e, datasets, provenance));
         }
-        return new Outcome(List.of(records), datasets, tables, models);
+        return new Outcome(java.util.Arrays.stream(records).filter(java.util.Objects::nonNull).toList(), datasets, tables, models);
     }
 
     private static void waitFor(Future<?> f) {
@@ -235,7 +251,7 @@ public final class ExperimentRunner {
      */
     private Executed execute(Experiment e, PlannedRun run, Dataset data, Dataset scored, Loaded<ClusteringAlgorithm> alg,
                              ExecutorService fits) {
-        Cancellation cancellation = new Cancellation();
+        Cancellation cancellation = stop.child();
         ExecutionContext ctx = lab.context(run.seed(), threads, cancellation, null);
         try {
             Fit fit;
@@ -264,6 +280,9 @@ public final class ExperimentRunner {
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)
                     .withArtifacts(fit.result());
             return new Executed(rec, fit.result(), fit.provenance(), fit);
+        } catch (dev.clusterlab.api.exec.CancelledException ex) {
+            return new Executed(failed(run, stop.isCancelled() ? RunStatus.CANCELLED : RunStatus.FAILED,
+                    stop.isCancelled() ? "stopped: " + stop.reason() + " (--resume runs it again)" : ex.getMessage()), null, null);
         } catch (UserInputException ex) {
             return new Executed(failed(run, RunStatus.FAILED, ex.getMessage()), null, null);
         } catch (java.io.IOException ex) {

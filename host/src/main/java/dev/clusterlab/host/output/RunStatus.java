@@ -7,5 +7,7 @@ public enum RunStatus {
     /** Its plugin threw, its data did not fit, or its child JVM failed. */
     FAILED,
     /** It did not finish within the experiment's timeout. */
-    TIMEOUT
+    TIMEOUT,
+    /** It was stopped while running (Ctrl-C); {@code --resume} runs it again. */
+    CANCELLED
 }

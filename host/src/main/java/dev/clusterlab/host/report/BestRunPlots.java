@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * The pictures of one run (the best configuration's first OK run): its points in 2-D coloured by
  * cluster, projected with {@link Pca} when the data has more than two features, and its cluster sizes.
  * At most {@value #MAX_POINTS} evenly spaced rows are drawn, which keeps the file small and the choice
- * deterministic; sizes count every row. The run's artifacts follow ({@link ArtifactFigures}).
+ * deterministic; sizes count every row. The run's artifacts follow ({@link ArtifactFigures}), then the
+ * silhouette plot ({@link SvgSilhouette}), the inter-cluster distance map ({@link ClusterMap}), the
+ * feature distributions per cluster ({@link FeatureBoxes}) and the cluster profiles ({@link ClusterProfiles}).
  */
 final class BestRunPlots {
     static final int MAX_POINTS = 5000;
@@ -52,7 +54,11 @@ final class BestRunPlots {
                 .append("<figcaption>Cluster sizes of ").append(Html.esc(who)).append(" (all ").append(data.n())
                 .append(" points).</figcaption></figure>");
         s.append(ArtifactFigures.render(r, run, labels, who));
-        s.append(ClusterProfiles.render(r.tables().getOrDefault(run.dataset(), data), labels, who));
+        s.append(SvgSilhouette.figure(data, labels, run.seed(), who));
+        s.append(ClusterMap.figure(data, labels, who));
+        Dataset table = r.tables().getOrDefault(run.dataset(), data);
+        s.append(FeatureBoxes.figure(table, labels, who));
+        s.append(ClusterProfiles.render(table, labels, who));
         s.append("</div>\n");
         return s.toString();
     }

@@ -51,35 +51,50 @@ final class ClusterMap {
      * @param data row-major values with {@code d} columns
      * @param d columns
      * @param labels one per row, {@code -1} noise (left out)
-     * @return the centres of the non-empty clusters in label order, sums in {@code double}
+     * @param max most clusters to keep: the largest (ties by label)
+     * @return the centres of the kept non-empty clusters in label order, sums in {@code double}
      */
-    static Centres centres(float[] data, int d, int[] labels) {
+    static Centres centres(float[] data, int d, int[] labels, int max) {
         int k = 0;
         for (int l : labels) {
             k = Math.max(k, l + 1);
         }
         long[] size = new long[k];
-        double[][] sum = new double[k][d];
-        for (int i = 0; i < labels.length; i++) {
-            int l = labels[i];
+        for (int l : labels) {
             if (l >= 0) {
                 size[l]++;
+            }
+        }
+        int[] clusters = IntStream.range(0, k).filter(c -> size[c] > 0).boxed()
+                .sorted(Comparator.comparingLong((Integer c) -> -size[c]).thenComparingInt(c -> c)).limit(max)
+                .mapToInt(Integer::intValue).sorted().toArray();
+        int[] index = new int[k];
+        Arrays.fill(index, -1);
+        for (int c = 0; c < clusters.length; c++) {
+            index[clusters[c]] = c;
+        }
+        long[] sizes = new long[clusters.length];
+        double[][] centres = new double[clusters.length][d];
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i] < 0 ? -1 : index[labels[i]];
+            if (c >= 0) {
+                sizes[c]++;
                 for (int j = 0; j < d; j++) {
-                    sum[l][j] += data[i * d + j];
+                    centres[c][j] += data[i * d + j];
                 }
             }
         }
-        int[] clusters = IntStream.range(0, k).filter(c -> size[c] > 0).toArray();
-        long[] sizes = new long[clusters.length];
-        double[][] centres = new double[clusters.length][];
         for (int c = 0; c < clusters.length; c++) {
-            sizes[c] = size[clusters[c]];
-            centres[c] = sum[clusters[c]];
             for (int j = 0; j < d; j++) {
                 centres[c][j] /= sizes[c];
             }
         }
         return new Centres(clusters, sizes, centres);
+    }
+
+    /** @return how many clusters (labels with at least one point) there are */
+    private static int clusterCount(int[] labels) {
+        return (int) Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
     }
 
     /**
@@ -157,11 +172,11 @@ final class ClusterMap {
      * @return the figure with its caption, or a note when there are fewer than two clusters
      */
     static String figure(Dataset data, int[] labels, String who) {
-        Centres all = centres(data.data(), data.d(), labels);
-        if (all.clusters().length < 2) {
+        int total = clusterCount(labels);
+        if (total < 2) {
             return BestRunPlots.note("No inter-cluster distance map for " + who + ": it needs at least two clusters.");
         }
-        Centres shown = largest(all, MAX_CLUSTERS);
+        Centres shown = centres(data.data(), data.d(), labels, MAX_CLUSTERS);
         Map2d map = mds(shown.centres());
         String title = "Inter-cluster distance map of " + who;
         StringBuilder s = new StringBuilder();
@@ -172,23 +187,11 @@ final class ClusterMap {
                         + " so distances on the page approximate distances between centres (the two axes keep %.1f%% of their"
                         + " spread, exact when the centres lie in a plane). Circle area is proportional to the number of points"
                         + " in the cluster.", 100 * map.kept()));
-        if (shown.clusters().length < all.clusters().length) {
-            s.append(" The ").append(shown.clusters().length).append(" largest of ").append(all.clusters().length)
+        if (shown.clusters().length < total) {
+            s.append(" The ").append(shown.clusters().length).append(" largest of ").append(total)
                     .append(" clusters are placed.");
         }
         return s.append("</figcaption></figure>").toString();
-    }
-
-    private static Centres largest(Centres all, int max) {
-        if (all.clusters().length <= max) {
-            return all;
-        }
-        int[] pick = IntStream.range(0, all.clusters().length).boxed()
-                .sorted(Comparator.comparingLong((Integer c) -> -all.sizes()[c]).thenComparingInt(c -> c)).limit(max)
-                .mapToInt(Integer::intValue).sorted().toArray();
-        return new Centres(Arrays.stream(pick).map(c -> all.clusters()[c]).toArray(),
-                Arrays.stream(pick).mapToLong(c -> all.sizes()[c]).toArray(),
-                Arrays.stream(pick).mapToObj(c -> all.centres()[c]).toArray(double[][]::new));
     }
 
     /**
@@ -234,7 +237,7 @@ final class ClusterMap {
             String colour = Palette.cluster(label);
             double x = sx.map(p[i][0]);
             double y = sy.map(p[i][1]);
-            s.append("<g class=\"centre\"><title>cluster ").append(label).append(": ").append(c.sizes()[i]).append(" points</title>")
+            s.append("<g class=\"centre\"><title>cluster ").append(label).append(": ").append(c.sizes()[i]).append(c.sizes()[i] == 1 ? " point</title>" : " points</title>")
                     .append("<circle cx=\"").append(Html.px(x)).append("\" cy=\"").append(Html.px(y)).append("\" r=\"")
                     .append(String.format(Locale.ROOT, "%.2f", r[i])).append("\" fill=\"").append(colour)
                     .append("\" fill-opacity=\"0.45\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"/>");

@@ -106,10 +106,14 @@ final class SilhouetteValues {
      */
     static double[] values(float[] data, int d, int[] rows, int[] labels) {
         int m = rows.length;
-        int k = 0;
-        for (int l : labels) {
-            k = Math.max(k, l + 1);
+        // dense cluster indices among these rows, so that the sums are m x (clusters present), whatever the labels
+        int[] present = Arrays.stream(labels).distinct().sorted().toArray();
+        int k = present.length;
+        int[] dense = new int[m];
+        for (int i = 0; i < m; i++) {
+            dense[i] = Arrays.binarySearch(present, labels[i]);
         }
+        labels = dense;
         long[] size = new long[k];
         for (int l : labels) {
             size[l]++;

@@ -51,7 +51,7 @@ final class SvgSilhouette {
                 ": the silhouette s = (b \u2212 a) / max(a, b) of each point (Rousseeuw 1987; a: mean Euclidean distance to the other"
                         + " points of its cluster, b: the smallest mean distance to the points of another cluster), one horizontal bar"
                         + " per point, sorted within each cluster, clusters stacked in label order; the dashed line is the mean, %.4f."
-                        + " Computed in double precision on the values clustered, among the %d points drawn here only",
+                        + " Computed here in double precision on the values clustered, a and b taken among the %d points plotted",
                 sample.mean(), sample.rows().length));
         if (sample.rows().length < sample.candidates()) {
             s.append(": a uniform random sample (seed ").append(seed).append(") of ").append(sample.candidates())

@@ -132,7 +132,7 @@ class ReportBrowserTest {
         assertThat(dom).doesNotContain("<pwned-canary").doesNotContain("<script");
         assertThat(dom).contains("class=\"plot reachability\"", "class=\"plot condensed-tree\"");
         assertThat(count(SVG, dom)).isEqualTo(count(SVG, html));
-        Path png = chromium.screenshot(page, 1200, 3000);
+        Path png = chromium.screenshot(page, 1200, 4200); // tall enough for the second dataset's condensed tree
         Path keep = Files.createDirectories(Path.of("target", "report-browser"));
         Files.copy(png, keep.resolve("hierarchy.png"), StandardCopyOption.REPLACE_EXISTING);
         BufferedImage img = ImageIO.read(png.toFile());

@@ -9,6 +9,7 @@ import dev.clusterlab.host.experiment.PlannedRun;
 import dev.clusterlab.host.experiment.RunPlan;
 import dev.clusterlab.host.output.ComparisonTable;
 import dev.clusterlab.host.output.SummaryTable;
+import dev.clusterlab.host.Cancellation;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.plugin.Registry;
 import java.nio.file.Path;
@@ -84,8 +85,39 @@ final class RunCommand implements Callable<Integer> {
             }
             Path dir = output != null ? output
                     : Path.of("results", e.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            ExperimentRun.Result result = ExperimentRun.run(lab, e, new ExperimentRun.Options(dir, resume, threads, jobs(threads),
-                    io.err()));
+            // Ctrl-C (or a TERM) asks the runs in flight to stop and waits while they are recorded CANCELLED
+            // and the report of the finished ones is written; --resume continues.
+            Cancellation stop = new Cancellation();
+            java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.cancel("interrupted (Ctrl-C)");
+                try {
+                    written.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "clusterlab-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ExperimentRun.Result result;
+            try {
+                result = ExperimentRun.run(lab, e, new ExperimentRun.Options(dir, resume, threads, jobs(threads), io.err(), stop));
+                if (stop.isCancelled()) { // printed before the hook lets the JVM stop
+                    io.out().print(SummaryTable.render(result.comparison(), notes(result.datasets())));
+                    io.out().flush();
+                    io.err().println("stopped: " + result.runs().stream().filter(r -> r.ok()).count() + " finished runs are recorded in "
+                            + dir.toAbsolutePath().normalize() + " with their report; 'clusterlab run " + file + " --output " + dir
+                            + " --resume' continues");
+                    io.err().flush();
+                    return 130;
+                }
+            } finally {
+                written.countDown();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook finds the results written
+            }
             if (table.equals("runs")) {
                 io.out().print(ComparisonTable.render(result.runs(), e.metrics()));
             } else {
