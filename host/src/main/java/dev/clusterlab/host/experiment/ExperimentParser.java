@@ -100,16 +100,24 @@ public final class ExperimentParser {
         defaultSteps = r.node("preprocessing").map(n -> StepsParser.parse(n, catalog, problems)).orElse(List.of());
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
         List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
+        Stability.Settings stability = stability(r);
         List<String> metrics = metrics(r);
+        if (stability != null) {
+            Stability.IDS.stream().filter(id -> !metrics.contains(id)).forEach(metrics::add);
+        }
         String rankBy = null;
         if (r.has("rank_by")) {
             String given = r.text("rank_by", null);
             Optional<MetricDescriptor> m = given == null ? Optional.empty() : catalog.metric(given);
             Optional<MetricDescriptor> score = given == null || m.isPresent() ? Optional.empty() : catalog.modelScore(given);
-            if (score.isPresent() && !r.has("metrics")) {
+            if (stability != null && Stability.IDS.contains(given)) {
+                rankBy = given;
+            } else if (score.isPresent() && !r.has("metrics")) {
                 metrics.add(score.get().id()); // a model score is not among the default metrics: ranking by it shows it
             }
-            if (score.isPresent() && metrics.contains(score.get().id())) {
+            if (rankBy != null) {
+                // ranked by a stability value
+            } else if (score.isPresent() && metrics.contains(score.get().id())) {
                 rankBy = score.get().id();
             } else if (m.isPresent() && metrics.contains(m.get().id())) {
                 rankBy = m.get().id();
@@ -126,7 +134,32 @@ public final class ExperimentParser {
             preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
         }
         return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation,
-                saveModels);
+                saveModels, stability);
+    }
+
+    /** {@code stability: {resamples: 10, fraction: 0.8}}, or null when absent. */
+    private Stability.Settings stability(MappingReader r) {
+        Optional<YamlNode> node = r.node("stability");
+        if (node.isEmpty()) {
+            return null;
+        }
+        Optional<MappingReader> m = MappingReader.of(node.get(), "'stability'", problems);
+        if (m.isEmpty()) {
+            return null;
+        }
+        int resamples = (int) m.get().integer("resamples", 10, 2);
+        double fraction = 0.8;
+        Optional<YamlNode> f = m.get().node("fraction");
+        if (f.isPresent()) {
+            if (f.get() instanceof YamlNode.Scalar sc && sc.value() instanceof Number num && num.doubleValue() > 0 && num.doubleValue() < 1) {
+                fraction = num.doubleValue();
+            } else {
+                problems.add(f.get().location(), "'fraction' of 'stability' must be a number in (0, 1), the share of rows in each subsample; found "
+                        + (f.get() instanceof YamlNode.Scalar sc ? sc.value() : f.get().kind()));
+            }
+        }
+        m.get().finish();
+        return new Stability.Settings(resamples, fraction);
     }
 
     private double timeout(MappingReader r) {

@@ -274,7 +274,17 @@ public final class ExperimentRunner {
             }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
-            Map<String, Double> metrics = lab.metrics(e.metrics(), scored, fit.result(), ctx, notes);
+            List<String> measured = e.metrics().stream().filter(id -> !Stability.IDS.contains(id)).toList();
+            Map<String, Double> metrics = new java.util.LinkedHashMap<>(lab.metrics(measured, scored, fit.result(), ctx, notes));
+            if (e.stability() != null) {
+                // Once per configuration (repeat 0): refits on subsamples; other repeats show n/a.
+                Stability.Result st = run.repeat() == 0 ? Stability.of(lab, alg, data, run.params(), labels, e.stability(), ctx) : null;
+                metrics.put(Stability.STABILITY, st == null ? Double.NaN : st.meanAri());
+                metrics.put(Stability.JACCARD, st == null ? Double.NaN : st.meanJaccard());
+                if (st != null) {
+                    notes.add(st.note());
+                }
+            }
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                     run.seed(), run.repeat(), RunStatus.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)

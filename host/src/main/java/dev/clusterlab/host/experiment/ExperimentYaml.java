@@ -33,6 +33,9 @@ public final class ExperimentYaml {
         }
         m.put("isolation", e.isolation().text());
         m.put("save_models", e.saveModels().text());
+        if (e.stability() != null) {
+            m.put("stability", Map.of("resamples", e.stability().resamples(), "fraction", e.stability().fraction()));
+        }
         List<Object> datasets = new ArrayList<>();
         for (DatasetSpec d : e.datasets()) {
             Map<String, Object> dm = new LinkedHashMap<>();

@@ -247,6 +247,11 @@ class ClusterPlotsTest {
             assertThat(y - r).isGreaterThanOrEqualTo(0);
             assertThat(y + r).isLessThanOrEqualTo(ClusterMap.HEIGHT);
         }
+        // clusters with the same centre still give finite coordinates
+        ClusterMap.Centres same = new ClusterMap.Centres(new int[] {0, 1}, new long[] {5, 1}, new double[][] {{2, 2}, {2, 2}});
+        String svg = ClusterMap.render(same, ClusterMap.mds(same.centres()), "same");
+        Xml.parse(svg);
+        assertThat(svg).doesNotContain("NaN", "Infinity");
     }
 
     // --- feature box plots ---
