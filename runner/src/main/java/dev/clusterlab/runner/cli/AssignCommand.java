@@ -76,7 +76,8 @@ final class AssignCommand implements Callable<Integer> {
         if (output.toAbsolutePath().normalize().equals(in.input.toAbsolutePath().normalize())) {
             throw new UserInputException("--output " + output + ": is the input file; choose another file so the input is not lost");
         }
-        try (ClusterLab lab = common.openSession()) {
+        FitProgress progress = new FitProgress(io.err(), FitProgress.onTerminal());
+        try (ClusterLab lab = common.openSession(0, progress)) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             int[] labels;
@@ -93,6 +94,7 @@ final class AssignCommand implements Callable<Integer> {
                 List<StepSpec> steps = prep.steps(lab);
                 labels = lab.fit(steps, alg, in.read(Preprocessing.imputes(steps, host)), params, lab.context(seed)).labels();
             }
+            progress.done();
             LabelledCsvWriter.write(in.input, output, column, labels, HeaderMode.AUTO);
             io.err().println("wrote " + labels.length + " rows with a '" + column + "' column to " + output);
             return 0;

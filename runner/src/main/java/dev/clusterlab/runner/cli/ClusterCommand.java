@@ -102,7 +102,8 @@ final class ClusterCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be >= 1; got " + repeat);
         }
-        try (ClusterLab lab = common.openSession()) {
+        FitProgress progress = new FitProgress(io.err(), FitProgress.onTerminal());
+        try (ClusterLab lab = common.openSession(0, progress)) {
             Registry host = lab.registry();
             PluginWarnings.print(host, io.err());
             Loaded<ClusteringAlgorithm> alg;
@@ -128,6 +129,7 @@ final class ClusterCommand implements Callable<Integer> {
                 pipeline = lab.fit(steps, alg, data, params, ctx);
                 seconds[i] = pipeline.fit().seconds();
             }
+            progress.done();
             Fit fit = pipeline.fit();
             List<String> notes = new ArrayList<>();
             // Internal metrics measure the space the algorithm clustered, as in an experiment.

@@ -32,6 +32,14 @@ public final class CommonOptions {
             description = "Leave out the installation's plugins folder (only --plugins and $CLUSTERLAB_PLUGINS are loaded).")
     boolean noDefaultPlugins;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (a fit's bar, an experiment's run lines).")
+    boolean quiet;
+
+    /** @return whether --quiet was given */
+    boolean quiet() {
+        return quiet;
+    }
+
     @Option(names = "--kernels", paramLabel = "MODE", description = "Kernel implementation: auto, scalar or vector (default: auto).")
     String kernels;
 
@@ -96,7 +104,19 @@ public final class CommonOptions {
      * @return a session on the plugin folders and the class path, with the kernel choice and thread count
      */
     ClusterLab openSession(int fromFile) {
+        return openSession(fromFile, null);
+    }
+
+    /**
+     * @param fromFile a thread count from an experiment file, or 0
+     * @param progress where fits report progress, or {@code null} for nowhere
+     * @return a session on the plugin folders and the class path, with the kernel choice and thread count
+     */
+    ClusterLab openSession(int fromFile, dev.clusterlab.api.exec.ProgressListener progress) {
         ClusterLab.Builder b = ClusterLab.builder().pluginFolders(pluginFolders()).threads(threads(fromFile));
+        if (progress != null && !quiet) {
+            b.progress(progress);
+        }
         String k = kernels();
         if (k != null) {
             b.kernels(k);

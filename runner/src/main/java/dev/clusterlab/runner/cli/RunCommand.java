@@ -100,7 +100,8 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             ExperimentRun.Result result;
             try {
-                result = ExperimentRun.run(lab, e, new ExperimentRun.Options(dir, resume, threads, jobs(threads), io.err(), stop));
+                result = ExperimentRun.run(lab, e, new ExperimentRun.Options(dir, resume, threads, jobs(threads),
+                        common.quiet() ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : io.err(), stop));
                 if (stop.isCancelled()) { // printed before the hook lets the JVM stop
                     io.out().print(SummaryTable.render(result.comparison(), notes(result.datasets())));
                     io.out().flush();
