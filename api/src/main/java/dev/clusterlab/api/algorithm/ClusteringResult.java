@@ -55,6 +55,32 @@ public final class ClusteringResult {
         this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(b.scores));
     }
 
+    private ClusteringResult(ClusteringResult r, String name, Artifact extra) {
+        this.labels = r.labels;
+        this.iterations = r.iterations;
+        this.converged = r.converged;
+        this.objective = r.objective;
+        this.iterationStats = r.iterationStats;
+        this.model = r.model;
+        Map<String, Artifact> more = new LinkedHashMap<>(r.artifacts);
+        more.put(name, extra);
+        this.artifacts = Collections.unmodifiableMap(more);
+        this.scores = r.scores;
+    }
+
+    /**
+     * This result with one more artifact, for a host that adds what it computed about the fit (the
+     * contingency table against ground truth); the rest is shared, not copied.
+     *
+     * @param name the artifact's name (an existing one is replaced)
+     * @param artifact the artifact
+     * @return the new result
+     * @since 0.2
+     */
+    public ClusteringResult withArtifact(String name, Artifact artifact) {
+        return new ClusteringResult(this, Objects.requireNonNull(name, "name"), Objects.requireNonNull(artifact, "artifact"));
+    }
+
     /**
      * @param labels one label per input row (taken over, not copied)
      * @return a builder

@@ -285,11 +285,13 @@ public final class ExperimentRunner {
                     notes.add(st.note());
                 }
             }
+            ClusteringResult result = scored.hasTruth()
+                    ? fit.result().withArtifact(ContingencyTable.NAME, ContingencyTable.of(scored, labels)) : fit.result();
             RunRecord rec = new RunRecord(run.id(), run.dataset(), run.algorithm().label(), run.algorithm().id(), run.params(),
                     run.seed(), run.repeat(), RunStatus.OK, String.join("; ", notes), fit.seconds(), fit.result().clusterCount(),
                     fit.result().noiseCount(), fit.result().iterations(), fit.result().objective(), metrics)
-                    .withArtifacts(fit.result());
-            return new Executed(rec, fit.result(), fit.provenance(), fit);
+                    .withArtifacts(result);
+            return new Executed(rec, result, fit.provenance(), fit);
         } catch (dev.clusterlab.api.exec.CancelledException ex) {
             return new Executed(failed(run, stop.isCancelled() ? RunStatus.CANCELLED : RunStatus.FAILED,
                     stop.isCancelled() ? "stopped: " + stop.reason() + " (--resume runs it again)" : ex.getMessage()), null, null);
