@@ -145,6 +145,9 @@ public final class ExperimentRunner {
                     Dataset data = datasets.get(run.dataset());
                     Dataset table = tables.get(run.dataset());
                     boolean levels = alg.extension().acceptsCategorical();
+                    if (e.isolation() == Isolation.THREAD) {
+                        warmUp(alg, levels ? table : data, run);
+                    }
                     Executed x = execute(e, run, levels ? table : data, data, alg, fits);
                     if (e.saveModels() != SaveModels.NONE && x.fit() != null && x.fit().result().model().isPresent()
                             && x.fit().result().model().get().state().isPresent()) { // DBSCAN's, HDBSCAN's: no saved form
@@ -225,6 +228,34 @@ public final class ExperimentRunner {
             this(record, result, provenance, null);
         }
     }
+
+    /** Algorithm ids already warmed up in this JVM. */
+    private final Map<String, Boolean> warmed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Before an algorithm's first run in this JVM, one untimed fit on at most {@value #WARM_UP_ROWS} rows of
+     * the run's data with its parameters, so that the first run's {@code seconds} do not include loading
+     * the plugin's classes and the JIT's first compilations (later runs would otherwise look several times
+     * faster than the first). Its result is dropped; a failure there is left for the real run to report.
+     */
+    private void warmUp(Loaded<ClusteringAlgorithm> alg, Dataset data, PlannedRun run) {
+        warmed.computeIfAbsent(alg.extension().descriptor().id(), id -> {
+            int m = Math.min(data.n(), WARM_UP_ROWS);
+            try {
+                int[] rows = new int[m];
+                for (int i = 0; i < m; i++) {
+                    rows[i] = (int) ((long) i * data.n() / m); // evenly spaced: every part of the data
+                }
+                lab.fit(alg, Stability.subset(data, rows), run.params(), lab.context(run.seed(), threads, stop.child(), null));
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError ignored) {
+                // the real run reports it
+            }
+            return true;
+        });
+    }
+
+    /** The most rows a warm-up fit sees. */
+    static final int WARM_UP_ROWS = 1000;
 
     /**
      * Saves a run's model as {@code models/RUN_ID.json} of the output folder.
