@@ -61,4 +61,45 @@ public final class ExperimentFiles {
             throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Preprocessing steps from a YAML file (PyCaret's {@code setup} kept in a file): either a mapping with
+     * a {@code preprocessing:} list, as in an experiment, or that list alone.
+     *
+     * @param file the file
+     * @param catalog the loaded plugins the steps are checked against
+     * @return the steps, in order
+     * @throws UserInputException listing every mistake with its file, line and column
+     * @since 0.2
+     */
+    public static java.util.List<dev.clusterlab.host.pipeline.StepSpec> loadSteps(Path file, Catalog catalog) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            YamlNode tree = YamlReader.read(file.toString(), r);
+            Problems problems = new Problems();
+            YamlNode list = tree;
+            if (tree instanceof YamlNode.Mapping m) {
+                list = m.entries().get("preprocessing");
+                for (String key : m.entries().keySet()) {
+                    if (!key.equals("preprocessing")) {
+                        problems.add(m.keyLocations().getOrDefault(key, m.location()), "unknown key '" + key
+                                + "' in a setup file; expected only 'preprocessing' (a list of steps)");
+                    }
+                }
+                if (list == null) {
+                    problems.add(m.location(), "a setup file needs 'preprocessing': a list of steps");
+                    problems.throwIfAny();
+                }
+            }
+            java.util.List<dev.clusterlab.host.pipeline.StepSpec> steps = StepsParser.parse(list, catalog, problems);
+            problems.throwIfAny();
+            return steps;
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserInputException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
 }
