@@ -38,6 +38,18 @@ public interface Catalog {
         return List.of();
     }
 
+    /**
+     * External metrics computed only when asked for: with them all by default a comparison table would
+     * not fit a page, and ARI and NMI already tell agreement with the truth.
+     */
+    java.util.Set<String> LISTED_ONLY = java.util.Set.of("adjusted_mutual_info", "homogeneity", "completeness", "v_measure",
+            "fowlkes_mallows", "rand");
+
+    /** @return the metrics an experiment or a fit measures when it names none: every loaded one but {@link #LISTED_ONLY} */
+    default List<MetricDescriptor> defaultMetrics() {
+        return metrics().stream().filter(m -> !LISTED_ONLY.contains(m.id())).toList();
+    }
+
     /** @return every metric descriptor, in load order */
     List<MetricDescriptor> metrics();
 

@@ -390,7 +390,7 @@ public final class ExperimentParser {
     private List<String> metrics(MappingReader r) {
         List<String> ids = new ArrayList<>();
         if (!r.has("metrics")) {
-            catalog.metrics().forEach(m -> ids.add(m.id()));
+            catalog.defaultMetrics().forEach(m -> ids.add(m.id()));
             return ids;
         }
         YamlNode n = r.node("metrics").orElseThrow();

@@ -174,7 +174,7 @@ final class ClusterCommand implements Callable<Integer> {
 
     private List<String> metricIds(Registry host) {
         if (metrics == null) {
-            return host.metrics().stream().filter(m -> truth != null || !m.needsGroundTruth()).map(MetricDescriptor::id).toList();
+            return host.defaultMetrics().stream().filter(m -> truth != null || !m.needsGroundTruth()).map(MetricDescriptor::id).toList();
         }
         if (metrics.size() == 1 && metrics.getFirst().equals("none")) {
             return List.of();
