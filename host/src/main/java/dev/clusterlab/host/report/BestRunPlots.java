@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * The pictures of one run (the best configuration's first OK run): its points in 2-D coloured by
  * cluster, projected with {@link Pca} when the data has more than two features, and its cluster sizes.
  * At most {@value #MAX_POINTS} evenly spaced rows are drawn, which keeps the file small and the choice
- * deterministic; sizes count every row. The run's artifacts follow ({@link ArtifactFigures}), then the
+ * deterministic; sizes count every row. The same rows embedded by t-SNE come next ({@link TsnePlot}),
+ * then the cluster sizes. The run's artifacts follow ({@link ArtifactFigures}), then the
  * silhouette plot ({@link SvgSilhouette}), the inter-cluster distance map ({@link ClusterMap}), the
  * feature distributions per cluster ({@link FeatureBoxes}) and the cluster profiles ({@link ClusterProfiles}).
  */
@@ -49,6 +50,7 @@ final class BestRunPlots {
         StringBuilder s = new StringBuilder();
         s.append("<div class=\"figures\">");
         s.append(scatter(data, labels, who));
+        s.append(TsnePlot.figure(data, labels, run.seed(), who));
         s.append("<figure style=\"max-width:").append(SvgBars.WIDTH).append("px\">")
                 .append(SvgBars.render(sizeBars(labels), "points", "Cluster sizes of " + who))
                 .append("<figcaption>Cluster sizes of ").append(Html.esc(who)).append(" (all ").append(data.n())
@@ -114,7 +116,7 @@ final class BestRunPlots {
         return s.toString();
     }
 
-    private static String legend(int[] labels) {
+    static String legend(int[] labels) {
         Map<Integer, Integer> sizes = sizes(labels);
         StringBuilder s = new StringBuilder("<ul class=\"legend\">");
         int shown = 0;

@@ -30,6 +30,16 @@ final class SvgScatter {
      * @return the SVG element
      */
     static String render(double[] x, double[] y, int[] labels, String xTitle, String yTitle, boolean equalAspect, String title) {
+        return render(x, y, labels, xTitle, yTitle, equalAspect, title, "scatter");
+    }
+
+    /**
+     * The same with another plot class, for scatters of other kinds (the t-SNE embedding).
+     *
+     * @param cssClass the plot class
+     */
+    static String render(double[] x, double[] y, int[] labels, String xTitle, String yTitle, boolean equalAspect, String title,
+                         String cssClass) {
         double[] xr = range(x);
         double[] yr = range(y);
         double plotW = WIDTH - LEFT - RIGHT;
@@ -46,7 +56,7 @@ final class SvgScatter {
         Scale sx = Scale.exact(xr[0], xr[1], LEFT, WIDTH - RIGHT, 6);
         Scale sy = Scale.exact(yr[0], yr[1], HEIGHT - BOTTOM, TOP, 6);
         StringBuilder s = new StringBuilder(x.length * 40 + 4096);
-        Svg.open(s, "scatter", WIDTH, HEIGHT, title);
+        Svg.open(s, cssClass, WIDTH, HEIGHT, title);
         Svg.xAxis(s, sx, HEIGHT - BOTTOM, TOP, xTitle);
         Svg.yAxis(s, sy, LEFT, WIDTH - RIGHT, yTitle);
         TreeMap<Integer, StringBuilder> groups = new TreeMap<>();
