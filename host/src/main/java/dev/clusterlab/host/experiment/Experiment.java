@@ -22,7 +22,7 @@ import java.util.Map;
 public record Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                          List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy,
                          Map<String, List<StepSpec>> preprocessing, double timeoutSeconds, Isolation isolation,
-                         SaveModels saveModels, Stability.Settings stability) {
+                         SaveModels saveModels, Stability.Settings stability, GapStatistic.Settings gap) {
     public Experiment {
         datasets = List.copyOf(datasets);
         algorithms = List.copyOf(algorithms);
@@ -44,7 +44,7 @@ public record Experiment(String name, long seed, int repeats, int threads, List<
      */
     public Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                       List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy) {
-        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, Isolation.THREAD, SaveModels.BEST, null);
+        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, Isolation.THREAD, SaveModels.BEST, null, null);
     }
 
     /**

@@ -101,16 +101,20 @@ public final class ExperimentParser {
         List<DatasetSpec> datasets = list(r, "datasets", true, item -> dataset(item, baseDir));
         List<AlgorithmSpec> algorithms = list(r, "algorithms", true, this::algorithm);
         Stability.Settings stability = stability(r);
+        GapStatistic.Settings gap = gap(r);
         List<String> metrics = metrics(r);
         if (stability != null) {
             Stability.IDS.stream().filter(id -> !metrics.contains(id)).forEach(metrics::add);
+        }
+        if (gap != null) {
+            GapStatistic.IDS.stream().filter(id -> !metrics.contains(id)).forEach(metrics::add);
         }
         String rankBy = null;
         if (r.has("rank_by")) {
             String given = r.text("rank_by", null);
             Optional<MetricDescriptor> m = given == null ? Optional.empty() : catalog.metric(given);
             Optional<MetricDescriptor> score = given == null || m.isPresent() ? Optional.empty() : catalog.modelScore(given);
-            if (stability != null && Stability.IDS.contains(given)) {
+            if (stability != null && Stability.IDS.contains(given) || gap != null && GapStatistic.GAP.equals(given)) {
                 rankBy = given;
             } else if (score.isPresent() && !r.has("metrics")) {
                 metrics.add(score.get().id()); // a model score is not among the default metrics: ranking by it shows it
@@ -134,7 +138,22 @@ public final class ExperimentParser {
             preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
         }
         return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation,
-                saveModels, stability);
+                saveModels, stability, gap);
+    }
+
+    /** {@code gap: {references: 10}}, or null when absent. */
+    private GapStatistic.Settings gap(MappingReader r) {
+        Optional<YamlNode> node = r.node("gap");
+        if (node.isEmpty()) {
+            return null;
+        }
+        Optional<MappingReader> m = MappingReader.of(node.get(), "'gap'", problems);
+        if (m.isEmpty()) {
+            return null;
+        }
+        int references = (int) m.get().integer("references", 10, 2);
+        m.get().finish();
+        return new GapStatistic.Settings(references);
     }
 
     /** {@code stability: {resamples: 10, fraction: 0.8}}, or null when absent. */

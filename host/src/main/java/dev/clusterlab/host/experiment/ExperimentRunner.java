@@ -305,8 +305,15 @@ public final class ExperimentRunner {
             }
             List<String> notes = new ArrayList<>();
             int[] labels = fit.result().labels();
-            List<String> measured = e.metrics().stream().filter(id -> !Stability.IDS.contains(id)).toList();
+            List<String> measured = e.metrics().stream().filter(id -> !Stability.IDS.contains(id) && !GapStatistic.IDS.contains(id))
+                    .toList();
             Map<String, Double> metrics = new java.util.LinkedHashMap<>(lab.metrics(measured, scored, fit.result(), ctx, notes));
+            if (e.gap() != null) {
+                // Once per configuration (repeat 0), on the rows the algorithm saw.
+                GapStatistic.Result g = run.repeat() == 0 ? GapStatistic.of(lab, alg, data, run.params(), labels, e.gap(), ctx) : null;
+                metrics.put(GapStatistic.GAP, g == null ? Double.NaN : g.gap());
+                metrics.put(GapStatistic.GAP_SD, g == null ? Double.NaN : g.sd());
+            }
             if (e.stability() != null) {
                 // Once per configuration (repeat 0): refits on subsamples; other repeats show n/a.
                 Stability.Result st = run.repeat() == 0 ? Stability.of(lab, alg, data, run.params(), labels, e.stability(), ctx) : null;

@@ -33,6 +33,9 @@ public final class ExperimentYaml {
         }
         m.put("isolation", e.isolation().text());
         m.put("save_models", e.saveModels().text());
+        if (e.gap() != null) {
+            m.put("gap", Map.of("references", e.gap().references()));
+        }
         if (e.stability() != null) {
             m.put("stability", Map.of("resamples", e.stability().resamples(), "fraction", e.stability().fraction()));
         }

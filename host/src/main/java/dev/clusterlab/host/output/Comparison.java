@@ -114,7 +114,8 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
             out.add(new KSuggestion(s.getValue().firstEntry().getValue().dataset(), key[0], key[1], ks, objective, silhouette,
                     KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective), bic, KSuggestion.argmin(ks, bic),
                     KSuggestion.argmax(ks, mean(s.getValue(), KSuggestion.CALINSKI_HARABASZ)),
-                    KSuggestion.argmin(ks, mean(s.getValue(), KSuggestion.DAVIES_BOULDIN))));
+                    KSuggestion.argmin(ks, mean(s.getValue(), KSuggestion.DAVIES_BOULDIN)),
+                    KSuggestion.gapRule(ks, mean(s.getValue(), "gap"), mean(s.getValue(), "gap_sd"))));
         }
         return out;
     }

@@ -24,10 +24,11 @@ import java.util.List;
  * @param byBic suggested k by the lowest BIC, or -1
  * @param byCalinskiHarabasz suggested k by the highest Calinski-Harabasz index, or -1
  * @param byDaviesBouldin suggested k by the lowest Davies-Bouldin index, or -1
+ * @param byGap suggested k by Tibshirani's gap rule, or -1 (the experiment's {@code gap:} key)
  */
 public record KSuggestion(String dataset, String algorithm, String otherParams, List<Integer> ks, List<Double> objective,
                           List<Double> silhouette, int bySilhouette, int byElbow, List<Double> bic, int byBic,
-                          int byCalinskiHarabasz, int byDaviesBouldin) {
+                          int byCalinskiHarabasz, int byDaviesBouldin, int byGap) {
 
     /** The model score whose lowest value suggests k. */
     public static final String BIC = "bic";
@@ -35,6 +36,23 @@ public record KSuggestion(String dataset, String algorithm, String otherParams, 
     public static final String CALINSKI_HARABASZ = "calinski_harabasz";
     /** The metric whose lowest value suggests k. */
     public static final String DAVIES_BOULDIN = "davies_bouldin";
+
+    /**
+     * Tibshirani, Walther and Hastie's (2001) rule.
+     *
+     * @param ks the swept k, ascending
+     * @param gap mean gap per k (NaN where not measured)
+     * @param sd mean gap_sd per k
+     * @return the smallest k with {@code gap(k) >= gap(next) - sd(next)} for the next swept k, or -1
+     */
+    static int gapRule(List<Integer> ks, List<Double> gap, List<Double> sd) {
+        for (int i = 0; i + 1 < ks.size(); i++) {
+            if (!Double.isNaN(gap.get(i)) && !Double.isNaN(gap.get(i + 1)) && gap.get(i) >= gap.get(i + 1) - sd.get(i + 1)) {
+                return ks.get(i);
+            }
+        }
+        return -1;
+    }
 
     /**
      * @param ks the swept k

@@ -40,6 +40,7 @@ public final class SummaryTable {
                         .append(k.byCalinskiHarabasz() > 0 ? ", " + k.byCalinskiHarabasz() + " by Calinski-Harabasz" : "")
                         .append(k.byDaviesBouldin() > 0 ? ", " + k.byDaviesBouldin() + " by Davies-Bouldin" : "")
                         .append(k.byBic() > 0 ? ", " + k.byBic() + " by the lowest BIC" : "")
+                        .append(k.byGap() > 0 ? ", " + k.byGap() + " by the gap statistic" : "")
                         .append('\n');
             }
         }
