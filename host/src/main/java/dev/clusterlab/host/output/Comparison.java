@@ -115,7 +115,7 @@ public record Comparison(List<String> metricIds, String rankBy, boolean higherIs
                     KSuggestion.argmax(ks, silhouette), KSuggestion.elbow(ks, objective), bic, KSuggestion.argmin(ks, bic),
                     KSuggestion.argmax(ks, mean(s.getValue(), KSuggestion.CALINSKI_HARABASZ)),
                     KSuggestion.argmin(ks, mean(s.getValue(), KSuggestion.DAVIES_BOULDIN)),
-                    KSuggestion.gapRule(ks, mean(s.getValue(), "gap"), mean(s.getValue(), "gap_sd"))));
+                    KSuggestion.gapRule(ks, mean(s.getValue(), "gap"), mean(s.getValue(), "gap_sd")), mean(s.getValue(), "stability")));
         }
         return out;
     }

@@ -25,10 +25,11 @@ import java.util.List;
  * @param byCalinskiHarabasz suggested k by the highest Calinski-Harabasz index, or -1
  * @param byDaviesBouldin suggested k by the lowest Davies-Bouldin index, or -1
  * @param byGap suggested k by Tibshirani's gap rule, or -1 (the experiment's {@code gap:} key)
+ * @param stability mean stability (ARI between subsample refits) per k, NaN where not measured
  */
 public record KSuggestion(String dataset, String algorithm, String otherParams, List<Integer> ks, List<Double> objective,
                           List<Double> silhouette, int bySilhouette, int byElbow, List<Double> bic, int byBic,
-                          int byCalinskiHarabasz, int byDaviesBouldin, int byGap) {
+                          int byCalinskiHarabasz, int byDaviesBouldin, int byGap, List<Double> stability) {
 
     /** The model score whose lowest value suggests k. */
     public static final String BIC = "bic";
@@ -63,7 +64,12 @@ public record KSuggestion(String dataset, String algorithm, String otherParams, 
         return argmax(ks, values.stream().map(v -> -v).toList());
     }
 
-    static int argmax(List<Integer> ks, List<Double> values) {
+    /**
+     * @param ks the swept k
+     * @param values mean values per k (NaN where missing)
+     * @return the k of the highest value, or -1
+     */
+    public static int argmax(List<Integer> ks, List<Double> values) {
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ks.size(); i++) {

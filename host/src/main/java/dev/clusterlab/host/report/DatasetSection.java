@@ -157,6 +157,13 @@ final class DatasetSection {
         } else {
             s.append(BestRunPlots.note("No silhouette was measured for " + who + " (add silhouette to metrics)."));
         }
+        if (k.stability().stream().anyMatch(v -> Double.isFinite(v))) {
+            int most = dev.clusterlab.host.output.KSuggestion.argmax(k.ks(), k.stability());
+            String svg = SvgLines.render(k.ks(), k.stability(), most, "stability", "Stability of " + who + " against k");
+            s.append(figure(svg, SvgLines.WIDTH, "Stability of " + who + ": mean adjusted Rand index between refits on subsamples, per k"
+                    + " (higher: the clusters move less); most stable k = " + most + ". Small k are often stable by merging clusters:"
+                    + " read it with the other criteria."));
+        }
         if (k.bic().stream().anyMatch(v -> Double.isFinite(v))) {
             String svg = SvgLines.render(k.ks(), k.bic(), k.byBic(), "BIC", "BIC of " + who + " against k");
             s.append(figure(svg, SvgLines.WIDTH, "Bayesian information criterion of " + who + ": mean per k, lower is better; "

@@ -45,6 +45,7 @@ class StabilityTest {
             String csv = Files.readString(tmp.resolve("out/results.csv"));
             assertThat(csv.lines().findFirst().orElseThrow()).contains("stability", "stability_jaccard");
             assertThat(csv).contains("stability per cluster (Hennig's Jaccard):");
+            assertThat(Files.readString(tmp.resolve("out/report.html"))).contains("Stability of kmeans").contains("most stable k = 3");
         }
     }
 
