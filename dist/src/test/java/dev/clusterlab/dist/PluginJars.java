@@ -35,11 +35,25 @@ final class PluginJars {
      * @return the jar
      */
     static Path write(Path target, String id, String requires, String dependencies, Class<?> extension) throws IOException {
+        return write(target, id, "1.0.0", requires, dependencies, extension);
+    }
+
+    /**
+     * @param target the jar to write
+     * @param id Plugin-Id
+     * @param version Plugin-Version
+     * @param requires Plugin-Requires expression
+     * @param dependencies Plugin-Dependencies, or empty
+     * @param extension the extension class
+     * @return the jar
+     */
+    static Path write(Path target, String id, String version, String requires, String dependencies, Class<?> extension)
+            throws IOException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Plugin-Id", id);
-        a.putValue("Plugin-Version", "1.0.0");
+        a.putValue("Plugin-Version", version);
         a.putValue("Plugin-Provider", "a third party");
         a.putValue("Plugin-Requires", requires);
         if (!dependencies.isEmpty()) {

@@ -25,6 +25,8 @@ import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 
 /**
@@ -108,6 +110,27 @@ public final class Registry implements Catalog, AutoCloseable {
 
         FoldersOnlyPluginManager(List<Path> roots) {
             super(roots.isEmpty() ? List.of(EmptyFolder.PATH) : roots);
+            // PF4J reads disabled.txt from its first folder only; here every folder's counts.
+            Set<String> disabled = new java.util.HashSet<>();
+            for (Path root : roots) {
+                disabled.addAll(DisabledPlugins.read(root));
+            }
+            pluginStatusProvider = new PluginStatusProvider() {
+                @Override
+                public boolean isPluginDisabled(String pluginId) {
+                    return disabled.contains(pluginId);
+                }
+
+                @Override
+                public void disablePlugin(String pluginId) {
+                    disabled.add(pluginId);
+                }
+
+                @Override
+                public void enablePlugin(String pluginId) {
+                    disabled.remove(pluginId);
+                }
+            };
         }
 
         /**
@@ -256,6 +279,10 @@ public final class Registry implements Catalog, AutoCloseable {
     private PluginStatus inspect(PluginWrapper w) {
         PluginDescriptor d = w.getDescriptor();
         String problem = null;
+        if (w.getPluginState() == PluginState.DISABLED) {
+            return new PluginStatus(w.getPluginId(), d.getVersion(), "DISABLED", w.getPluginPath(), null, List.of(), List.of(), List.of(),
+                    "disabled in " + DisabledPlugins.FILE + " ('clusterlab plugins enable " + w.getPluginId() + "' turns it on)");
+        }
         if (!w.getPluginState().isStarted()) {
             // The version check first: PF4J's own message for it ("Plugin validation failed") says less.
             problem = requiresProblem(d).orElse(w.getFailedException() != null ? String.valueOf(w.getFailedException().getMessage())

@@ -32,7 +32,11 @@ public final class CommandLineFactory {
                 .addSubcommand(new PredictCommand(io))
                 .addSubcommand(new ValidateCommand(io))
                 .addSubcommand(new ListCommand(io))
-                .addSubcommand(new PluginsCommand(io))
+                .addSubcommand(new CommandLine(new PluginsCommand(io))
+                        .addSubcommand(new PluginManageCommands.Install(io))
+                        .addSubcommand(new PluginManageCommands.Uninstall(io))
+                        .addSubcommand(new PluginManageCommands.Enable(io))
+                        .addSubcommand(new PluginManageCommands.Disable(io)))
                 .addSubcommand(new EnvCommand(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -29,7 +29,7 @@ public final class CommonOptions {
     List<String> plugins = new ArrayList<>();
 
     @Option(names = "--no-default-plugins",
-            description = "Leave out the installation's plugins folder (only --plugins and $CLUSTERLAB_PLUGINS are loaded).")
+            description = "Leave out the installation's and the user's plugins folders (only --plugins and $CLUSTERLAB_PLUGINS are loaded).")
     boolean noDefaultPlugins;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (a fit's bar, an experiment's run lines).")
@@ -64,7 +64,8 @@ public final class CommonOptions {
 
     /**
      * The plugin folders, in order of precedence: {@code --plugins} (after or before the subcommand), then
-     * {@code CLUSTERLAB_PLUGINS}, then the installation's folder unless {@code --no-default-plugins}.
+     * {@code CLUSTERLAB_PLUGINS}, then the user's folder and the installation's folder unless
+     * {@code --no-default-plugins}.
      * The installation's folder is left out quietly when it does not exist (running from a build tree).
      *
      * @return the folders
@@ -82,6 +83,12 @@ public final class CommonOptions {
         }
         boolean noDefault = noDefaultPlugins || (parent() != null && parent().noDefaultPlugins);
         if (!noDefault) {
+            // The user's folder ('clusterlab plugins install'), before the installation's: a newer copy of a
+            // built-in plugin installed there is the one loaded.
+            Path user = dev.clusterlab.host.plugin.PluginInstaller.userFolder();
+            if (Files.isDirectory(user)) {
+                out.add(user);
+            }
             String home = System.getProperty("clusterlab.home");
             Path installed = home != null ? Path.of(home, "plugins") : Path.of("plugins");
             if (Files.isDirectory(installed) || home != null) {

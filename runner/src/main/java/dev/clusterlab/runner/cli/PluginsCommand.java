@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code clusterlab plugins}: every plugin file with its id, version, state and what it provides. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "Show the plugins found: id, version, state, file.")
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Show the plugins found: id, version, state, file; install, uninstall, enable or disable one.")
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
