@@ -81,4 +81,36 @@ class PluginInstallIT {
     private Path writeBlobs() throws Exception {
         return Files.writeString(tmp.resolve("b.csv"), "x,y\n0,0\n0,1\n1,0\n10,10\n10,11\n11,10\n");
     }
+
+    @Test
+    void aRepositoryFolderInstallsByIdWithItsChecksumChecked() throws Exception {
+        Path user = tmp.resolve("user-plugins");
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path good = PluginJars.write(repo.resolve("faulty-1.2.0.jar"), "faulty", "1.2.0", ">=0.1.0", "", ThrowingAlgorithm.class);
+        PluginJars.write(repo.resolve("other-1.0.0.jar"), "other", "1.0.0", ">=0.1.0", "", ThrowingAlgorithm.class);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(Files.readAllBytes(good)));
+        Files.writeString(repo.resolve("plugins.json"), """
+                [
+                  {"id": "faulty", "description": "throws, for tests", "releases": [
+                    {"version": "1.2.0", "date": "2026-12-07", "requires": ">=0.1.0", "url": "faulty-1.2.0.jar", "sha512sum": "%s"},
+                    {"version": "9.0.0", "date": "2026-12-07", "requires": ">=9.0.0", "url": "faulty-1.2.0.jar", "sha512sum": "%s"}]},
+                  {"id": "other", "description": "a wrong checksum", "releases": [
+                    {"version": "1.0.0", "date": "2026-12-07", "requires": ">=0.1.0", "url": "other-1.0.0.jar", "sha512sum": "%s"}]}
+                ]
+                """.formatted(sha, sha, "0".repeat(128)));
+        Cli.Result search = clusterlab(user, "plugins", "search", "--repository", repo.toString());
+        assertThat(search.exit()).as(search.err()).isZero();
+        assertThat(search.out()).contains("faulty").contains("1.2.0").contains("9.0.0").contains("other");
+        Cli.Result installed = clusterlab(user, "plugins", "install", "faulty", "--repository", repo.toString());
+        assertThat(installed.exit()).as(installed.err()).isZero();
+        assertThat(installed.out()).as("the newest release this api satisfies").contains("installed faulty 1.2.0");
+        Cli.Result mismatch = clusterlab(user, "plugins", "install", "other", "--repository", repo.toString());
+        assertThat(mismatch.exit()).isEqualTo(2);
+        assertThat(mismatch.err()).contains("SHA-512").contains("does not match").doesNotContain("Exception in");
+        Cli.Result unknown = clusterlab(user, "plugins", "install", "nosuch", "--repository", repo.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        try (var files = Files.list(user)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jar"))).containsExactly("faulty-1.2.0.jar");
+        }
+    }
 }

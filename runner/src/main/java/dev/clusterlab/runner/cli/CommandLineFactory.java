@@ -34,6 +34,7 @@ public final class CommandLineFactory {
                 .addSubcommand(new ListCommand(io))
                 .addSubcommand(new CommandLine(new PluginsCommand(io))
                         .addSubcommand(new PluginManageCommands.Install(io))
+                        .addSubcommand(new PluginManageCommands.Search(io))
                         .addSubcommand(new PluginManageCommands.Uninstall(io))
                         .addSubcommand(new PluginManageCommands.Enable(io))
                         .addSubcommand(new PluginManageCommands.Disable(io)))

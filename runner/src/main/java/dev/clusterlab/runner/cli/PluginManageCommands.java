@@ -2,10 +2,13 @@ package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.host.plugin.PluginInstaller;
+import dev.clusterlab.host.plugin.PluginRepositories;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,11 +24,21 @@ final class PluginManageCommands {
         return new PluginInstaller(PluginInstaller.userFolder());
     }
 
+    private static List<String> repositories(List<String> given) {
+        List<String> all = new java.util.ArrayList<>(given);
+        all.addAll(PluginRepositories.configured());
+        return all;
+    }
+
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = "Install a plugin jar (a file or an http(s) URL) into the user's plugins folder.")
+            description = "Install a plugin into the user's plugins folder: a jar file, an http(s) URL, or ID[@VERSION] from a repository.")
     static final class Install implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE.jar|URL", description = "The plugin file, or a URL to download it from.")
+        @Parameters(paramLabel = "FILE.jar|URL|ID[@VERSION]", description = "The plugin file, a URL to download it from, or its id in a repository.")
         String source;
+
+        @Option(names = "--repository", paramLabel = "DIR|URL",
+                description = "A plugin repository (PF4J's plugins.json); repeatable; also CLUSTERLAB_REPOSITORIES, comma-separated.")
+        List<String> repository = new java.util.ArrayList<>();
 
         private final Streams io;
 
@@ -35,10 +48,47 @@ final class PluginManageCommands {
 
         @Override
         public Integer call() {
-            PluginInstaller.Described d = source.matches("(?i)(https?|file)://.*") ? installer().install(URI.create(source))
-                    : installer().install(Path.of(source));
+            PluginInstaller.Described d;
+            if (source.matches("(?i)(https?|file)://.*")) {
+                d = installer().install(URI.create(source));
+            } else if (source.endsWith(".jar") || java.nio.file.Files.exists(Path.of(source))) {
+                d = installer().install(Path.of(source));
+            } else {
+                List<String> repos = repositories(repository);
+                if (repos.isEmpty()) {
+                    throw new UserInputException("'" + source + "' is not a file; to install a plugin by id, name a repository with"
+                            + " --repository DIR|URL or CLUSTERLAB_REPOSITORIES");
+                }
+                d = new PluginRepositories(repos).install(source, installer());
+            }
             io.out().println("installed " + d.id() + " " + d.version() + " as " + d.file().toAbsolutePath().normalize()
                     + " ('clusterlab plugins' lists it)");
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "List the plugins of the configured repositories.")
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--repository", paramLabel = "DIR|URL",
+                description = "A plugin repository (PF4J's plugins.json); repeatable; also CLUSTERLAB_REPOSITORIES, comma-separated.")
+        List<String> repository = new java.util.ArrayList<>();
+
+        private final Streams io;
+
+        Search(Streams io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            List<String> repos = repositories(repository);
+            if (repos.isEmpty()) {
+                throw new UserInputException("no plugin repository: name one with --repository DIR|URL or CLUSTERLAB_REPOSITORIES");
+            }
+            io.out().printf("%-16s %-10s %-22s %s%n", "id", "version", "requires", "description");
+            for (PluginRepositories.Release r : new PluginRepositories(repos).search()) {
+                io.out().printf("%-16s %-10s %-22s %s%n", r.id(), r.version(), r.requires(), r.description());
+            }
             return 0;
         }
     }
