@@ -171,6 +171,11 @@ public final class Registry implements Catalog, AutoCloseable {
             }
         }
 
+        /** @return whether a disabled.txt turns this plugin off (PF4J also disables plugins for another api) */
+        boolean disabledByUser(String pluginId) {
+            return pluginStatusProvider.isPluginDisabled(pluginId);
+        }
+
         private void leave(String pluginId, String reason) {
             leftOut.putIfAbsent(pluginId, reason);
             if (getPlugin(pluginId) != null) {
@@ -279,7 +284,9 @@ public final class Registry implements Catalog, AutoCloseable {
     private PluginStatus inspect(PluginWrapper w) {
         PluginDescriptor d = w.getDescriptor();
         String problem = null;
-        if (w.getPluginState() == PluginState.DISABLED) {
+        // PF4J also disables a plugin whose Plugin-Requires this api does not satisfy: only a disabled.txt entry is the user's.
+        if (w.getPluginState() == PluginState.DISABLED && manager.disabledByUser(w.getPluginId())
+                && requiresProblem(d).isEmpty()) {
             return new PluginStatus(w.getPluginId(), d.getVersion(), "DISABLED", w.getPluginPath(), null, List.of(), List.of(), List.of(),
                     "disabled in " + DisabledPlugins.FILE + " ('clusterlab plugins enable " + w.getPluginId() + "' turns it on)");
         }
