@@ -109,27 +109,7 @@ public final class ExperimentParser {
         if (gap != null) {
             GapStatistic.IDS.stream().filter(id -> !metrics.contains(id)).forEach(metrics::add);
         }
-        String rankBy = null;
-        if (r.has("rank_by")) {
-            String given = r.text("rank_by", null);
-            Optional<MetricDescriptor> m = given == null ? Optional.empty() : catalog.metric(given);
-            Optional<MetricDescriptor> score = given == null || m.isPresent() ? Optional.empty() : catalog.modelScore(given);
-            if (stability != null && Stability.IDS.contains(given) || gap != null && GapStatistic.GAP.equals(given)) {
-                rankBy = given;
-            } else if (score.isPresent() && !r.has("metrics")) {
-                metrics.add(score.get().id()); // a model score is not among the default metrics: ranking by it shows it
-            }
-            if (rankBy != null) {
-                // ranked by a stability value
-            } else if (score.isPresent() && metrics.contains(score.get().id())) {
-                rankBy = score.get().id();
-            } else if (m.isPresent() && metrics.contains(m.get().id())) {
-                rankBy = m.get().id();
-            } else if (given != null) {
-                problems.add(r.node("rank_by").orElseThrow().location(), "'rank_by' must be one of the experiment's metrics "
-                        + metrics + "; found '" + given + "'" + Suggestions.hint(given, metrics));
-            }
-        }
+        String rankBy = rankBy(r, metrics);
         r.finish();
         checkUniqueNames(datasets.stream().map(DatasetSpec::name).toList(), r, "datasets", "dataset");
         checkUniqueNames(algorithms.stream().map(AlgorithmSpec::label).toList(), r, "algorithms", "algorithm");
@@ -139,6 +119,35 @@ public final class ExperimentParser {
         }
         return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation,
                 saveModels, stability, gap);
+    }
+
+    /**
+     * {@code rank_by}: a column of the experiment (a metric, a model score, a stability or gap value
+     * its keys added), by id or alias; a model score not among the default metrics is added to them.
+     *
+     * @return the id ranked by, or null when none is given or it is wrong (then a problem is recorded)
+     */
+    private String rankBy(MappingReader r, List<String> metrics) {
+        String given = r.has("rank_by") ? r.text("rank_by", null) : null;
+        if (given == null) {
+            return null;
+        }
+        if (Stability.IDS.contains(given) || GapStatistic.GAP.equals(given)) {
+            if (metrics.contains(given)) { // only when the experiment's stability: or gap: key measures it
+                return given;
+            }
+        } else {
+            Optional<MetricDescriptor> m = catalog.metric(given).or(() -> catalog.modelScore(given));
+            if (m.isPresent() && catalog.metric(given).isEmpty() && !r.has("metrics") && !metrics.contains(m.get().id())) {
+                metrics.add(m.get().id()); // a model score is not among the default metrics: ranking by it shows it
+            }
+            if (m.isPresent() && metrics.contains(m.get().id())) {
+                return m.get().id();
+            }
+        }
+        problems.add(r.node("rank_by").orElseThrow().location(), "'rank_by' must be one of the experiment's metrics "
+                + metrics + "; found '" + given + "'" + Suggestions.hint(given, metrics));
+        return null;
     }
 
     /** {@code gap: {references: 10}}, or null when absent. */

@@ -3,11 +3,7 @@ package dev.clusterlab.host.plugin;
 import dev.clusterlab.api.ApiVersion;
 import dev.clusterlab.api.UserInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +16,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.VersionManager;
+import org.pf4j.update.SimpleFileDownloader;
 
 /**
  * Installs, removes, enables and disables plugin files in one plugins folder (the user's, by default
@@ -153,34 +150,26 @@ public final class PluginInstaller {
      * @return what was installed
      */
     public Described install(URI url) {
-        Path tmp = null;
+        Path file;
         try {
-            tmp = Files.createTempFile("clusterlab-download", ".jar");
-            if ("file".equals(url.getScheme())) {
-                Files.copy(Path.of(url), tmp, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                HttpResponse<InputStream> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                        .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                if (r.statusCode() != 200) {
-                    throw new UserInputException(url + ": the server answered HTTP " + r.statusCode() + "; expected 200 and a plugin jar");
-                }
-                try (InputStream in = r.body()) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return install(tmp);
-        } catch (IOException e) {
+            file = new SimpleFileDownloader().downloadFile(url.toURL()); // pf4j-update's, as the repositories use
+        } catch (IOException | IllegalArgumentException e) {
             throw new UserInputException(url + ": cannot download: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserInputException(url + ": download interrupted", e);
+        }
+        try {
+            return install(file);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
+            deleteDownload(file);
+        }
+    }
+
+    /** Removes a downloaded file, which the downloader leaves in the temporary folder. */
+    static void deleteDownload(Path file) {
+        if (file.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file
             }
         }
     }

@@ -155,12 +155,8 @@ public final class PluginRepositories {
         } catch (IOException e) {
             throw new UserInputException("plugin " + p.id + " " + rel.version + ": cannot download " + rel.url + ": " + e.getMessage(), e);
         } finally {
-            if (file != null && file.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
+            if (file != null) {
+                PluginInstaller.deleteDownload(file);
             }
         }
     }
