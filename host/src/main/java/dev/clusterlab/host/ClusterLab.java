@@ -195,6 +195,7 @@ public final class ClusterLab implements AutoCloseable {
                     + " categorical: fit it through a pipeline (which one-hot encodes them) or encode them first with the 'onehot' or 'ordinal' step");
         }
         Params params = ParamBinder.bind(a.descriptor().id(), a.descriptor().params(), raw);
+        NumericRange.check(data, "algorithm " + a.descriptor().id());
         long t0 = System.nanoTime();
         ClusteringResult r = PluginFailure.guard(alg.pluginId(), () -> a.fit(data, params, ctx));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -326,6 +327,9 @@ public final class ClusterLab implements AutoCloseable {
             throw new UserInputException("metric " + m.extension().descriptor().id() + " compares with ground truth, and dataset '"
                     + data.name() + "' has none");
         }
+        if (!m.extension().descriptor().needsGroundTruth()) { // internal metrics measure distances
+            NumericRange.check(data, "metric " + m.extension().descriptor().id());
+        }
         return PluginFailure.guard(m.pluginId(), () -> m.extension().compute(data, labels, context(0)));
     }
 
@@ -375,6 +379,9 @@ public final class ClusterLab implements AutoCloseable {
                 continue;
             }
             try {
+                if (!m.extension().descriptor().needsGroundTruth()) { // internal metrics measure distances
+                    NumericRange.check(data, "metric " + id);
+                }
                 out.put(id, m.extension().compute(data, labels, ctx));
             } catch (RuntimeException e) {
                 out.put(id, Double.NaN);

@@ -23,14 +23,21 @@ public final class PluginFailure extends RuntimeException {
         this.pluginId = pluginId;
     }
 
+    /** Without the cause's stack trace kept: an out-of-memory error, whose trace says nothing of use. */
+    private PluginFailure(String pluginId, String what, Throwable cause, boolean noTrace) {
+        super("plugin " + pluginId + " " + what, cause, false, !noTrace);
+        this.pluginId = pluginId;
+    }
+
     /** @return the plugin that failed */
     public String pluginId() {
         return pluginId;
     }
 
     /**
-     * Runs plugin code, turning what it throws into a {@link PluginFailure} (user errors, cancellation
-     * and out-of-memory pass through).
+     * Runs plugin code, turning what it throws into a {@link PluginFailure} (user errors and
+     * cancellation pass through). Running out of heap inside a plugin is the plugin's failure too, with
+     * the heap limit and how to raise it: its allocations are unreachable once it has unwound.
      *
      * @param pluginId the plugin
      * @param body the call into the plugin
@@ -44,6 +51,8 @@ public final class PluginFailure extends RuntimeException {
             throw e;
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             throw new PluginFailure(pluginId, "threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (OutOfMemoryError e) {
+            throw new PluginFailure(pluginId, OutOfMemory.message("").trim(), e, true);
         }
     }
 }

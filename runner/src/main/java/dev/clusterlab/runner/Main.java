@@ -1,6 +1,8 @@
 package dev.clusterlab.runner;
 
+import dev.clusterlab.host.OutOfMemory;
 import dev.clusterlab.runner.cli.CommandLineFactory;
+import dev.clusterlab.runner.cli.ExitStatus;
 
 /** Entry point of the {@code clusterlab} command. */
 public final class Main {
@@ -12,6 +14,15 @@ public final class Main {
      */
     public static void main(String[] args) {
         System.setProperty("clusterlab.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        System.exit(CommandLineFactory.create(System.out, System.err).execute(args));
+        ExitStatus.endWithLauncher();
+        int code;
+        try {
+            code = CommandLineFactory.create(System.out, System.err).execute(args);
+        } catch (OutOfMemoryError e) { // outside any plugin (a plugin's own is reported as the plugin's)
+            System.err.println("error: " + OutOfMemory.message("ClusterLab"));
+            code = CommandLineFactory.RUN_FAILED;
+        }
+        ExitStatus.record(code);
+        System.exit(code);
     }
 }

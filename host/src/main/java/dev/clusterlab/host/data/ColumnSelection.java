@@ -84,8 +84,12 @@ record ColumnSelection(int[] features, List<String> featureNames, int labelColum
                     + "' but the file has no header line; use a 0-based position");
         }
         int i = header.indexOf(name);
+        if (i < 0 && name.matches("\\d{1,9}")) {
+            // A position, as the command line writes one (a header name that is a number is taken as the name first).
+            return index(file, header, width, Long.parseLong(name), key);
+        }
         if (i < 0) {
-            throw new UserInputException(file + ": '" + key + "' names column '" + name + "', which the header does not have"
+            throw new UserInputException(file + ": '" + key + "' names column '" + dev.clusterlab.host.Printable.value(name) + "', which the header does not have"
                     + Suggestions.hint(name, header) + " (columns: " + String.join(", ", header) + ")");
         }
         return i;

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.clusterlab.api.Dataset;
 import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.host.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,22 @@ public final class CsvDatasetReader {
     }
 
     /**
+     * @param file a data file named by the user
+     * @throws UserInputException when it is missing, a folder or unreadable, saying which
+     */
+    public static void requireReadableFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + ": is a folder; expected a CSV file");
+        }
+        if (!Files.exists(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserInputException(file + ": cannot read the file (" + (Files.isRegularFile(file) ? "no permission" : "not a regular file") + ")");
+        }
+    }
+
+    /**
      * @param file the CSV file
      * @param name the dataset name
      * @param options columns, label column, header
@@ -40,9 +57,7 @@ public final class CsvDatasetReader {
      * @throws UserInputException naming file, line and column for any bad field
      */
     public static Dataset read(Path file, String name, CsvOptions options) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
-        }
+        requireReadableFile(file);
         try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
             return read(csv, file.toString(), name, options);
         } catch (NoSuchFileException e) {
@@ -62,9 +77,7 @@ public final class CsvDatasetReader {
      * @throws UserInputException naming the file and the first problem
      */
     public static void checkColumns(Path file, CsvOptions options) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
-        }
+        requireReadableFile(file);
         try (CsvReader<CsvRecord> csv = builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> it = csv.iterator();
             if (!it.hasNext()) {
@@ -72,7 +85,7 @@ public final class CsvDatasetReader {
             }
             CsvRecord first = it.next();
             boolean hasHeader = options.header().isHeader(first.getFields());
-            List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
+            List<String> header = hasHeader ? Cells.header(file, first.getStartingLineNumber(), first.getFields()) : null;
             ColumnSelection sel = ColumnSelection.resolve(file.toString(), header, first.getFieldCount(), options);
             declaredCategorical(file.toString(), header, first.getFieldCount(), sel, options);
         } catch (IOException | UncheckedIOException | CsvParseException e) {
@@ -112,7 +125,7 @@ public final class CsvDatasetReader {
             }
             CsvRecord first = it.next();
             boolean hasHeader = options.header().isHeader(first.getFields());
-            List<String> header = hasHeader ? first.getFields().stream().map(String::trim).toList() : null;
+            List<String> header = hasHeader ? Cells.header(file, first.getStartingLineNumber(), first.getFields()) : null;
             int width = first.getFieldCount();
             ColumnSelection sel = ColumnSelection.resolve(file, header, width, options);
             Rows rows = new Rows(file, width, sel, header, options.allowMissing(), declaredCategorical(file, header, width, sel, options),
@@ -225,7 +238,7 @@ public final class CsvDatasetReader {
             }
             for (int f = 0; f < sel.features().length; f++) {
                 int c = sel.features()[f];
-                String field = rec.getField(c).trim();
+                String field = Cells.text(file, line, c, rec.getField(c));
                 if (field.isEmpty() && allowMissing) {
                     values.add(Float.NaN);
                     missing = true;
@@ -245,7 +258,7 @@ public final class CsvDatasetReader {
                 }
             }
             if (weights != null) {
-                float w = parse(file, line, sel.weightColumn(), rec.getField(sel.weightColumn()).trim(), header);
+                float w = parse(file, line, sel.weightColumn(), Cells.text(file, line, sel.weightColumn(), rec.getField(sel.weightColumn())), header);
                 if (w < 0) {
                     throw new UserInputException(file + ":" + line + ":" + (sel.weightColumn() + 1)
                             + ": a sample weight must be >= 0; found " + w);
@@ -253,7 +266,7 @@ public final class CsvDatasetReader {
                 weights.add(w);
             }
             if (labelTexts != null) {
-                String label = rec.getField(sel.labelColumn()).trim();
+                String label = Cells.text(file, line, sel.labelColumn(), rec.getField(sel.labelColumn()));
                 if (label.isEmpty()) {
                     throw new UserInputException(file + ":" + line + ":" + (sel.labelColumn() + 1)
                             + ": the label column is empty; expected a label");
@@ -281,7 +294,7 @@ public final class CsvDatasetReader {
         }
 
         private String where(int c) {
-            return header != null ? " (column '" + header.get(c) + "')" : "";
+            return header != null ? " (column '" + Printable.value(header.get(c)) + "')" : "";
         }
 
         /**
@@ -301,7 +314,7 @@ public final class CsvDatasetReader {
                 Map<String, Integer> dict = codes.get(f);
                 if (!declared[f] && count > 1 && dict.size() == count) {
                     int c = sel.features()[f];
-                    throw new UserInputException(file + ":" + firstLine[f] + ":" + (c + 1) + where(c) + ": found text ('" + firstText[f]
+                    throw new UserInputException(file + ":" + firstLine[f] + ":" + (c + 1) + where(c) + ": found text ('" + Printable.value(firstText[f])
                             + "') in a column with a different value in every row, like an id or a name; leave it out with 'exclude'"
                             + " (or list it under 'categorical' to cluster on it)");
                 }
@@ -329,17 +342,17 @@ public final class CsvDatasetReader {
     }
 
     private static float parse(String file, long line, int column, String field, List<String> header) {
-        String where = file + ":" + line + ":" + (column + 1) + (header != null ? " (column '" + header.get(column) + "')" : "");
+        String where = file + ":" + line + ":" + (column + 1) + (header != null ? " (column '" + Printable.value(header.get(column)) + "')" : "");
         if (field.isEmpty()) {
             throw new UserInputException(where + ": empty cell; expected a number (missing values are allowed only when the experiment declares an impute step)");
         }
         if (!NumberSyntax.isNumber(field)) {
-            throw new UserInputException(where + ": expected a finite decimal number; found '" + field
+            throw new UserInputException(where + ": expected a finite decimal number; found '" + Printable.value(field)
                     + "' (the column's first value is a number, so it is numeric: declare it categorical, or leave it out with 'exclude')");
         }
         float v = Float.parseFloat(field);
         if (!Float.isFinite(v)) {
-            throw new UserInputException(where + ": " + field + " is outside the float range (about +-3.4e38)");
+            throw new UserInputException(where + ": " + Printable.value(field) + " is outside the float range (about +-3.4e38)");
         }
         return v;
     }

@@ -8,6 +8,7 @@ import dev.clusterlab.api.param.Params;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.Fit;
+import dev.clusterlab.host.Printable;
 import dev.clusterlab.host.plugin.Loaded;
 import dev.clusterlab.host.data.LabelFiles;
 import dev.clusterlab.host.output.AtomicFiles;
@@ -63,7 +64,7 @@ final class ChildProcessFit {
             List<String> cmd = new ArrayList<>(List.of(javaCommand(), "--add-modules", "jdk.incubator.vector",
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     "-Dclusterlab.kernels=" + lab.kernels().implementation(),
-                    "dev.clusterlab.runner.Main", "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
+                    MAIN, "cluster", "--algorithm", desc.id(), "--input", csv.toString(), "--seed",
                     Long.toString(run.seed()), "--threads", Integer.toString(threads), "--metrics", "none", "--format", "json",
                     "--output", work.resolve("labels.csv").toString(), "--artifacts", work.resolve("artifacts").toString(),
                     "--no-default-plugins"));
@@ -90,8 +91,10 @@ final class ChildProcessFit {
                 AtomicFiles.write(w, s.toString());
                 cmd.addAll(List.of("--weights", w.toString()));
             }
-            Process p = new ProcessBuilder(cmd).redirectOutput(work.resolve("out.json").toFile())
-                    .redirectError(work.resolve("err.txt").toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(work.resolve("out.json").toFile())
+                    .redirectError(work.resolve("err.txt").toFile());
+            pb.environment().remove("CLUSTERLAB_STATUS_FILE"); // the launcher's status file is this JVM's, not the child's
+            Process p = pb.start();
             // The timeout is for the fit; the child's start (JVM, plugins, reading the data) gets a fixed allowance on top.
             long limitMillis = (long) ((timeoutSeconds + START_ALLOWANCE_SECONDS) * 1000);
             boolean finished = timeoutSeconds > 0 ? p.waitFor(limitMillis, TimeUnit.MILLISECONDS) : p.waitFor() >= 0;
@@ -100,12 +103,18 @@ final class ChildProcessFit {
                 return new Outcome.TimedOut();
             }
             if (p.exitValue() != 0) {
-                String err = Files.readString(work.resolve("err.txt")).lines()
-                        .filter(l -> !l.startsWith("WARNING: Using incubator modules")).reduce((a, b) -> a + " " + b).orElse("");
-                return new Outcome.Failed("child JVM exited with " + p.exitValue() + (err.isBlank() ? "" : ": " + shorten(err)));
+                return new Outcome.Failed(childError(alg.pluginId(), p.exitValue(), Files.readString(work.resolve("err.txt"))));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = JSON.readValue(work.resolve("out.json").toFile(), Map.class);
+            Map<String, Object> json;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> read = JSON.readValue(work.resolve("out.json").toFile(), Map.class);
+                json = read;
+            } catch (tools.jackson.core.JacksonException | IllegalArgumentException ex) {
+                // Exit 0 without a result: something in the child ended its JVM before it could answer.
+                return new Outcome.Failed("plugin " + alg.pluginId() + " ended its child JVM (exit code 0) before the fit's result"
+                        + " was written (System.exit or Runtime.halt in the plugin?)");
+            }
             int[] labels = LabelFiles.read(work.resolve("labels.csv"), data.n(), -1);
             Object objective = json.get("objective");
             ClusteringResult.Builder b = ClusteringResult.builder(labels)
@@ -123,6 +132,18 @@ final class ChildProcessFit {
             }
         }
     }
+
+    /** @return whether a child can be started: the command line's main class is on this JVM's class path */
+    static boolean available() {
+        try {
+            Class.forName(MAIN, false, ChildProcessFit.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static final String MAIN = "dev.clusterlab.runner.Main";
 
     private static String javaCommand() {
         return ProcessHandle.current().info().command()
@@ -162,7 +183,19 @@ final class ChildProcessFit {
         return field.matches("[^,\"\r\n]*") && field.equals(field.trim()) ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
-    private static String shorten(String s) {
-        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
+    /**
+     * What a failed child said, as one line: its {@code error:} lines (the command's own message, which
+     * already names the plugin), else the first line of whatever it printed (a JVM crash, a stack
+     * trace: never the whole trace), escaped and shortened.
+     */
+    static String childError(String pluginId, int exit, String stderr) {
+        List<String> lines = stderr.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING: Using incubator modules")).toList();
+        List<String> errors = lines.stream().filter(l -> l.startsWith("error: ")).map(l -> l.substring("error: ".length())).toList();
+        String said = !errors.isEmpty() ? String.join("; ", errors) : lines.isEmpty() ? "" : lines.getFirst().trim();
+        String line = Printable.message(said.length() > 400 ? said.substring(0, 400) + "..." : said);
+        if (!errors.isEmpty()) {
+            return line;
+        }
+        return "plugin " + pluginId + "'s child JVM exited with code " + exit + (said.isEmpty() ? " and printed nothing" : ": " + line);
     }
 }

@@ -18,12 +18,14 @@ import java.util.Map;
  * @param preprocessing the steps applied to each dataset (by dataset name), in order
  * @param timeoutSeconds per-run time limit, or 0 for none
  * @param isolation where fits run
+ * @param inProcess plugins that run in this JVM under {@link Isolation#AUTO} although they did not come with ClusterLab
  */
 public record Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                          List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy,
                          Map<String, List<StepSpec>> preprocessing, double timeoutSeconds, Isolation isolation,
-                         SaveModels saveModels, Stability.Settings stability, GapStatistic.Settings gap) {
+                         SaveModels saveModels, Stability.Settings stability, GapStatistic.Settings gap, List<String> inProcess) {
     public Experiment {
+        inProcess = List.copyOf(inProcess);
         datasets = List.copyOf(datasets);
         algorithms = List.copyOf(algorithms);
         metrics = List.copyOf(metrics);
@@ -44,7 +46,20 @@ public record Experiment(String name, long seed, int repeats, int threads, List<
      */
     public Experiment(String name, long seed, int repeats, int threads, List<DatasetSpec> datasets,
                       List<AlgorithmSpec> algorithms, List<String> metrics, String rankBy) {
-        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, Isolation.THREAD, SaveModels.BEST, null, null);
+        this(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, Map.of(), 0, Isolation.THREAD, SaveModels.BEST, null, null,
+                List.of());
+    }
+
+    /**
+     * @param pluginId the plugin of a run's algorithm
+     * @param shipped whether that plugin came with ClusterLab
+     * @return where that run's fit goes: {@link Isolation#AUTO} resolved to thread or process
+     */
+    public Isolation isolationOf(String pluginId, boolean shipped) {
+        if (isolation != Isolation.AUTO) {
+            return isolation;
+        }
+        return shipped || inProcess.contains(pluginId) ? Isolation.THREAD : Isolation.PROCESS;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class ExperimentFiles {
             }
         }
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
+            throw new UserInputException(file + (Files.isDirectory(file) ? ": is a folder; expected an experiment file (YAML)" : ": no such file"));
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Path base = file.toAbsolutePath().getParent();
@@ -74,7 +74,7 @@ public final class ExperimentFiles {
      */
     public static java.util.List<dev.clusterlab.host.pipeline.StepSpec> loadSteps(Path file, Catalog catalog) {
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
+            throw new UserInputException(file + (Files.isDirectory(file) ? ": is a folder; expected an experiment file (YAML)" : ": no such file"));
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             YamlNode tree = YamlReader.read(file.toString(), r);

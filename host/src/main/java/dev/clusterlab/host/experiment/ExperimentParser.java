@@ -13,6 +13,7 @@ import dev.clusterlab.api.param.ParameterException;
 import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.DatasetGenerator;
 import dev.clusterlab.host.data.Generators;
+import dev.clusterlab.host.data.DataSize;
 import dev.clusterlab.host.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,12 +86,24 @@ public final class ExperimentParser {
         int repeats = (int) r.integer("repeats", 1, 1);
         int threads = (int) r.integer("threads", 0, 1);
         double timeout = timeout(r);
-        String isolationText = r.text("isolation", Isolation.THREAD.text());
-        Isolation isolation = Isolation.parse(isolationText).orElse(Isolation.THREAD);
+        String isolationText = r.text("isolation", Isolation.AUTO.text());
+        Isolation isolation = Isolation.parse(isolationText).orElse(Isolation.AUTO);
         if (Isolation.parse(isolationText).isEmpty()) {
-            problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be thread (fits in this JVM) or process "
-                    + "(each fit in a child JVM); found '" + isolationText + "'");
+            problems.add(r.node("isolation").orElseThrow().location(), "'isolation' must be auto (ClusterLab's own plugins in this JVM,"
+                    + " other plugins' fits in a child JVM; the default), thread (every fit in this JVM) or process (every fit in a child JVM);"
+                    + " found '" + isolationText + "'");
         }
+        List<String> inProcess = new ArrayList<>();
+        r.node("in_process").ifPresent(n -> {
+            for (YamlNode item : n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n)) {
+                Object v = scalar(item, "a plugin id");
+                if (v instanceof String id && id.matches("[A-Za-z0-9._-]+")) {
+                    inProcess.add(id);
+                } else {
+                    problems.add(item.location(), "'in_process' lists plugin ids (as 'clusterlab plugins' shows them); found '" + v + "'");
+                }
+            }
+        });
         String saveText = r.text("save_models", SaveModels.BEST.text());
         SaveModels saveModels = SaveModels.parse(saveText).orElse(SaveModels.BEST);
         if (SaveModels.parse(saveText).isEmpty()) {
@@ -113,12 +126,16 @@ public final class ExperimentParser {
         r.finish();
         checkUniqueNames(datasets.stream().map(DatasetSpec::name).toList(), r, "datasets", "dataset");
         checkUniqueNames(algorithms.stream().map(AlgorithmSpec::label).toList(), r, "algorithms", "algorithm");
+        long runs = RunPlan.count(datasets.size(), algorithms, repeats);
+        if (runs > RunPlan.maxRuns()) { // counted, never built: a grid of 10^7 points would fill the heap
+            problems.add(r.keyLocation("algorithms"), RunPlan.tooMany(runs));
+        }
         Map<String, List<StepSpec>> preprocessing = new LinkedHashMap<>();
         for (DatasetSpec d : datasets) {
             preprocessing.put(d.name(), steps.getOrDefault(d.name(), defaultSteps));
         }
         return new Experiment(name, seed, repeats, threads, datasets, algorithms, metrics, rankBy, preprocessing, timeout, isolation,
-                saveModels, stability, gap);
+                saveModels, stability, gap, inProcess);
     }
 
     /**
@@ -323,6 +340,13 @@ public final class ExperimentParser {
         } catch (ParameterException e) {
             for (var v : e.problems()) {
                 problems.add(r.keyLocation(v.parameter()), v.message());
+            }
+        }
+        if (params.get("n") instanceof Number n) { // every generator has n; the 2-D ones have no d
+            String tooBig = DataSize.problem("generator " + generatorId, n.longValue(),
+                    params.get("d") instanceof Number d ? d.longValue() : 2);
+            if (tooBig != null) {
+                problems.add(r.keyLocation("n"), tooBig);
             }
         }
         return new DatasetSpec.Generated(name, generatorId, params);

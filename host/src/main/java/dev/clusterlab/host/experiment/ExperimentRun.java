@@ -5,6 +5,7 @@ import dev.clusterlab.api.UserInputException;
 import dev.clusterlab.host.Cancellation;
 import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.output.Comparison;
+import dev.clusterlab.host.output.OutputLock;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
 import dev.clusterlab.host.report.LabelSource;
@@ -88,6 +89,20 @@ public final class ExperimentRun {
         int jobs = o.jobs() > 0 ? o.jobs() : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
         boolean fresh = !o.resume() && !Files.exists(o.output());
         checkOutputFolder(o.output(), o.resume());
+        // Held until everything is written; the check is repeated under it, as another run may have started in between.
+        try (OutputLock lock = OutputLock.take(o.output())) {
+            checkOutputFolder(o.output(), o.resume());
+            return runLocked(lab, e, o, threads, jobs, fresh);
+        } catch (UserInputException ex) {
+            // A refused run leaves no folder that would block the corrected rerun; a folder with a recorded run is kept.
+            if (fresh && !Files.exists(o.output().resolve("results.csv")) && !Files.exists(o.output().resolve("results.jsonl"))) {
+                removeQuietly(o.output());
+            }
+            throw ex;
+        }
+    }
+
+    private static Result runLocked(ClusterLab lab, Experiment e, Options o, int threads, int jobs, boolean fresh) {
         List<PlannedRun> plan = RunPlan.expand(e);
         ResultFiles out = new ResultFiles(o.output(), e.metrics());
         Set<String> done = o.resume() ? out.finishedRuns() : Set.of();
@@ -99,10 +114,7 @@ public final class ExperimentRun {
         try {
             outcome = new ExperimentRunner(lab, threads, jobs, o.log(), o.stop()).run(e, plan, done, out);
         } catch (UserInputException ex) {
-            // Refused before any run (a bad cell in a dataset): leave no folder that would block the next attempt.
-            if (fresh) {
-                removeQuietly(o.output());
-            }
+            // Refused before any run (a bad cell in a dataset): the caller removes a folder this run created.
             throw ex;
         }
         List<RunRecord> all = inPlanOrder(plan, earlier, outcome.records());
@@ -183,7 +195,7 @@ public final class ExperimentRun {
             throw new UserInputException("--output " + dir + ": exists and is not a folder");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent() && !resume) {
+            if (entries.anyMatch(f -> !f.getFileName().toString().equals(OutputLock.NAME)) && !resume) {
                 throw new UserInputException("--output " + dir + ": the folder is not empty; choose another folder, or add --resume"
                         + " to continue the experiment recorded there");
             }

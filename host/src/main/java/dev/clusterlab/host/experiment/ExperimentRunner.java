@@ -116,6 +116,8 @@ public final class ExperimentRunner {
                 // algorithms that accept categorical columns (k-modes) see the levels.
                 prepared = CategoricalEncoding.append(prepared, host, prepCtx);
             }
+            // Refused here, before any run, rather than as a FAILED row per run.
+            dev.clusterlab.host.NumericRange.check(prepared.data(), "the algorithms");
             datasets.put(spec.name(), prepared.data());
             numericSteps.put(spec.name(), prepared.steps());
             if (!prepared.steps().isEmpty()) {
@@ -129,8 +131,9 @@ public final class ExperimentRunner {
         // Resumed experiments keep the provenance of the runs recorded before.
         Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
         RunRecord[] records = new RunRecord[todo.size()];
+        InFlightRuns inFlight = new InFlightRuns(out.dir());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, todo.size())), daemon("clusterlab-run"));
-        ExecutorService fits = e.timeoutSeconds() > 0 && e.isolation() == Isolation.THREAD ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
+        ExecutorService fits = e.timeoutSeconds() > 0 && e.isolation() != Isolation.PROCESS ? Executors.newCachedThreadPool(daemon("clusterlab-fit")) : null;
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
@@ -142,10 +145,11 @@ public final class ExperimentRunner {
                     }
                     reporter.started();
                     Loaded<ClusteringAlgorithm> alg = host.loadedAlgorithm(run.algorithm().id()).orElseThrow();
+                    inFlight.started(run, alg.pluginId());
                     Dataset data = datasets.get(run.dataset());
                     Dataset table = tables.get(run.dataset());
                     boolean levels = alg.extension().acceptsCategorical();
-                    if (e.isolation() == Isolation.THREAD) {
+                    if (isolation(e, alg) == Isolation.THREAD) {
                         warmUp(alg, levels ? table : data, run);
                     }
                     Executed x = execute(e, run, levels ? table : data, data, alg, fits);
@@ -165,6 +169,7 @@ public final class ExperimentRunner {
                     // One writer at a time: rows and provenance stay whole whatever the number of jobs.
                     synchronized (out) {
                         out.addResult(x.record(), x.result());
+                        inFlight.finished(run);
                         if (x.provenance() != null) {
                             provenance.put(run.id(), x.provenance());
                         }
@@ -177,6 +182,7 @@ public final class ExperimentRunner {
             for (Future<?> f : pending) {
                 waitFor(f);
             }
+            inFlight.close();
         } finally {
             pool.shutdownNow();
             if (fits != null) {
@@ -286,7 +292,7 @@ public final class ExperimentRunner {
         ExecutionContext ctx = lab.context(run.seed(), threads, cancellation, null);
         try {
             Fit fit;
-            if (e.isolation() == Isolation.PROCESS) {
+            if (isolation(e, alg) == Isolation.PROCESS) {
                 ChildProcessFit.Outcome o = ChildProcessFit.fit(lab, alg, data, run, threads, e.timeoutSeconds());
                 if (o instanceof ChildProcessFit.Outcome.Failed f) {
                     return new Executed(failed(run, RunStatus.FAILED, f.message()), null, null);
@@ -341,7 +347,7 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             return new Executed(failed(run, RunStatus.FAILED, "interrupted"), null, null);
         } catch (OutOfMemoryError ex) {
-            return new Executed(failed(run, RunStatus.FAILED, "ran out of memory (raise -Xmx through CLUSTERLAB_OPTS)"), null, null);
+            return new Executed(failed(run, RunStatus.FAILED, dev.clusterlab.host.OutOfMemory.message("the run")), null, null);
         } catch (dev.clusterlab.host.PluginFailure ex) {
             return new Executed(failed(run, RunStatus.FAILED, ex.getMessage()), null, null);
         } catch (RuntimeException | StackOverflowError | LinkageError ex) {
@@ -379,6 +385,16 @@ public final class ExperimentRunner {
             }
             throw new IllegalStateException(c);
         }
+    }
+
+    /**
+     * Where this run's fit goes. Under {@code auto}, a plugin that did not come with ClusterLab runs in a
+     * child JVM, unless {@code in_process} lists it, or there is no command to start a child with (a
+     * program that embeds the host without the runner).
+     */
+    private Isolation isolation(Experiment e, Loaded<ClusteringAlgorithm> alg) {
+        Isolation i = e.isolationOf(alg.pluginId(), host.shipped(alg.pluginId()));
+        return i == Isolation.PROCESS && e.isolation() == Isolation.AUTO && !ChildProcessFit.available() ? Isolation.THREAD : i;
     }
 
     private static RunRecord failed(PlannedRun run, RunStatus status, String message) {

@@ -32,6 +32,9 @@ public final class ExperimentYaml {
             m.put("timeout", e.timeoutSeconds());
         }
         m.put("isolation", e.isolation().text());
+        if (!e.inProcess().isEmpty()) {
+            m.put("in_process", e.inProcess());
+        }
         m.put("save_models", e.saveModels().text());
         if (e.gap() != null) {
             m.put("gap", Map.of("references", e.gap().references()));

@@ -8,7 +8,12 @@ public enum Isolation {
     /** In this JVM, on the session's threads. */
     THREAD,
     /** Each fit in a child JVM, which a timeout can kill and whose crash fails only that run. */
-    PROCESS;
+    PROCESS,
+    /**
+     * The default: ClusterLab's own plugins in this JVM, every other plugin's fits in a child JVM (the
+     * JDK cannot stop a plugin from calling {@code System.exit}; a child that does fails only its run).
+     */
+    AUTO;
 
     /**
      * @param text {@code thread} or {@code process}

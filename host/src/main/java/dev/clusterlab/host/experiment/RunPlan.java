@@ -19,7 +19,11 @@ public final class RunPlan {
      * @return every run, numbered from 1
      */
     public static List<PlannedRun> expand(Experiment e) {
-        List<PlannedRun> runs = new ArrayList<>();
+        long count = count(e.datasets().size(), e.algorithms(), e.repeats());
+        if (count > maxRuns()) {
+            throw new dev.clusterlab.api.UserInputException(tooMany(count));
+        }
+        List<PlannedRun> runs = new ArrayList<>((int) count);
         java.util.Set<String> used = new java.util.HashSet<>();
         for (DatasetSpec ds : e.datasets()) {
             for (AlgorithmSpec a : e.algorithms()) {
@@ -39,6 +43,50 @@ public final class RunPlan {
             }
         }
         return runs;
+    }
+
+    /** Runs an experiment may have unless {@code clusterlab.max-runs} says otherwise; counted before any is built. */
+    public static final long DEFAULT_MAX_RUNS = 100_000;
+
+    /** @return the limit on runs, from the system property {@code clusterlab.max-runs} or the default */
+    public static long maxRuns() {
+        String v = System.getProperty("clusterlab.max-runs");
+        try {
+            return v == null ? DEFAULT_MAX_RUNS : Math.min(Integer.MAX_VALUE - 8, Math.max(1, Long.parseLong(v.trim())));
+        } catch (NumberFormatException ex) {
+            throw new dev.clusterlab.api.UserInputException("-Dclusterlab.max-runs: expected a number of runs; found '" + v + "'");
+        }
+    }
+
+    /**
+     * @param datasets how many datasets
+     * @param algorithms the algorithm entries with their grids
+     * @param repeats repeats per configuration
+     * @return datasets x (sum of the grids' sizes) x repeats, saturated at {@link Long#MAX_VALUE}
+     */
+    public static long count(int datasets, List<AlgorithmSpec> algorithms, int repeats) {
+        long configs = 0;
+        for (AlgorithmSpec a : algorithms) {
+            long points = 1;
+            for (List<Object> axis : a.grid().values()) {
+                points = saturatedTimes(points, axis.size());
+            }
+            configs = configs + points < configs ? Long.MAX_VALUE : configs + points;
+        }
+        return saturatedTimes(saturatedTimes(datasets, configs), repeats);
+    }
+
+    /** @return the message for a run matrix over the limit */
+    static String tooMany(long count) {
+        return String.format(java.util.Locale.ROOT, "the run matrix (datasets x grid points x repeats) has %s runs; the limit is %,d"
+                + " (a smaller grid or fewer repeats; to raise the limit: CLUSTERLAB_OPTS=-Dclusterlab.max-runs=N)",
+                count == Long.MAX_VALUE ? "more than 9.2e18" : String.format(java.util.Locale.ROOT, "%,d", count), maxRuns());
+    }
+
+    private static long saturatedTimes(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
     }
 
     /** The cartesian product of the grid's axes, first axis slowest. */

@@ -86,7 +86,12 @@ public final class Registry implements Catalog, AutoCloseable {
             manager.loadPlugins();
             manager.startPlugins();
         }
-        for (PluginWrapper w : manager.getPlugins()) {
+        // A fixed order, ClusterLab's own plugins first: PF4J's is a hash order, in which a third party's
+        // extension could take a built-in id (kmeans) from one start to the next.
+        List<PluginWrapper> ordered = new ArrayList<>(manager.getPlugins());
+        ordered.sort(java.util.Comparator.comparing((PluginWrapper w) -> !OWN_PROVIDER.equals(w.getDescriptor().getProvider()))
+                .thenComparing(PluginWrapper::getPluginId));
+        for (PluginWrapper w : ordered) {
             statuses.add(inspect(w));
         }
         for (Path dir : folders) {
@@ -298,19 +303,31 @@ public final class Registry implements Catalog, AutoCloseable {
         List<String> algIds = new ArrayList<>();
         List<String> metricIds = new ArrayList<>();
         List<String> stepIds = new ArrayList<>();
+        String note = null;
         if (problem == null) {
             try {
+                List<String> taken = new ArrayList<>(); // ids another plugin registered first, with their holder
                 for (ClusteringAlgorithm a : manager.getExtensions(ClusteringAlgorithm.class, w.getPluginId())) {
-                    add(a.descriptor(), a, w.getPluginId(), d.getVersion(), algIds);
+                    if (!add(a.descriptor(), a, w.getPluginId(), d.getVersion(), algIds)) {
+                        taken.add(takenBy("algorithm", a.descriptor().id(), algorithms));
+                    }
                 }
                 for (QualityMetric m : manager.getExtensions(QualityMetric.class, w.getPluginId())) {
-                    add(m.descriptor(), m, w.getPluginId(), d.getVersion(), metricIds);
+                    if (!add(m.descriptor(), m, w.getPluginId(), d.getVersion(), metricIds)) {
+                        taken.add(takenBy("metric", m.descriptor().id(), metrics));
+                    }
                 }
                 for (Preprocessor p : manager.getExtensions(Preprocessor.class, w.getPluginId())) {
-                    add(p.descriptor(), p, w.getPluginId(), d.getVersion(), stepIds);
+                    if (!add(p.descriptor(), p, w.getPluginId(), d.getVersion(), stepIds)) {
+                        taken.add(takenBy("preprocessing step", p.descriptor().id(), preprocessors));
+                    }
                 }
                 if (algIds.isEmpty() && metricIds.isEmpty() && stepIds.isEmpty()) {
-                    problem = "started but provides no algorithm or metric (is PF4J's annotation processor configured?)";
+                    problem = !taken.isEmpty() ? "provides only ids that are taken: " + String.join("; ", taken)
+                            + " (give its extensions ids of their own)"
+                            : "started but provides no algorithm or metric (is PF4J's annotation processor configured?)";
+                } else if (!taken.isEmpty()) {
+                    note = "ids taken already: " + String.join("; ", taken);
                 }
             } catch (RuntimeException | LinkageError e) {
                 problem = "failed while describing its extensions: " + e;
@@ -323,7 +340,11 @@ public final class Registry implements Catalog, AutoCloseable {
             }
         }
         return new PluginStatus(w.getPluginId(), d.getVersion(), problem == null ? "STARTED" : w.getPluginState().toString(),
-                w.getPluginPath(), problem, algIds, metricIds, stepIds, null);
+                w.getPluginPath(), problem, algIds, metricIds, stepIds, note);
+    }
+
+    private static String takenBy(String kind, String id, ExtensionTable<?, ?> table) {
+        return kind + " '" + id + "' by plugin " + table.loaded(id).map(l -> l.pluginId() + " " + l.pluginVersion()).orElse("(unknown)");
     }
 
     private Optional<String> requiresProblem(PluginDescriptor d) {
@@ -347,6 +368,28 @@ public final class Registry implements Catalog, AutoCloseable {
         } catch (IOException e) {
             throw new UserInputException("cannot list plugins directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The provider that ClusterLab's own plugins name in their manifest. */
+    public static final String OWN_PROVIDER = "ClusterLab";
+
+    /**
+     * Whether a plugin came with ClusterLab: its manifest names ClusterLab as its provider (the
+     * built-in plugins; the template and the guide have a third party name itself), or it is on the
+     * class path, where the program that embeds the host put it. Any other plugin is a third party's,
+     * whose fits experiments run in a child JVM unless {@code in_process} lists it. This guards
+     * against a plugin's mistakes (a {@code System.exit}, a crash), not against a plugin that lies.
+     *
+     * @param pluginId a plugin id
+     * @return whether it is trusted to run in this JVM by default
+     */
+    public boolean shipped(String pluginId) {
+        Optional<PluginStatus> st = statuses.stream().filter(x -> x.id().equals(pluginId)).findFirst();
+        if (st.isPresent() && CLASSPATH.equals(st.get().state())) {
+            return true;
+        }
+        PluginWrapper w = manager.getPlugin(pluginId);
+        return w != null && OWN_PROVIDER.equals(w.getDescriptor().getProvider());
     }
 
     /** @return the plugin folders, in order of precedence */

@@ -29,6 +29,13 @@ public final class YamlReader {
     /** Aliases to a list or mapping allowed per document (SnakeYAML Engine's default limit). */
     static final int MAX_COLLECTION_ALIASES = 50;
 
+    /**
+     * Characters an experiment file may have, counted before the parser sees them: the parser's own
+     * limits apply only once a whole token is read, and reading one very long scalar takes minutes.
+     * Experiment files are small; data belongs in CSV files. System property {@code clusterlab.yaml.max-chars}.
+     */
+    public static final int DEFAULT_MAX_CHARS = 1 << 20;
+
     private static final YAMLFactory FACTORY = YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build();
 
     private final String file;
@@ -48,7 +55,7 @@ public final class YamlReader {
     public static YamlNode read(String fileName, Reader text) {
         JsonParser p = null;
         try {
-            p = FACTORY.createParser(ObjectReadContext.empty(), text);
+            p = FACTORY.createParser(ObjectReadContext.empty(), new LimitedReader(text, fileName, maxChars()));
             try (JsonParser parser = p) {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
@@ -150,5 +157,50 @@ public final class YamlReader {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** @return the size limit in characters, from {@code clusterlab.yaml.max-chars} or the default */
+    public static int maxChars() {
+        String v = System.getProperty("clusterlab.yaml.max-chars");
+        try {
+            return v == null ? DEFAULT_MAX_CHARS : Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new UserInputException("-Dclusterlab.yaml.max-chars: expected a number of characters; found '" + v + "'");
+        }
+    }
+
+    /** Stops at the size limit, before the parser has a token longer than it. */
+    private static final class LimitedReader extends java.io.FilterReader {
+        private final String file;
+        private final int limit;
+        private long read;
+
+        LimitedReader(Reader in, String file, int limit) {
+            super(in);
+            this.file = file;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws java.io.IOException {
+            int n = super.read(buf, off, (int) Math.min(len, limit + 1L - read));
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new UserInputException(file + ": longer than " + limit + " characters, the limit for experiment files"
+                        + " (put data in CSV files; raise it with CLUSTERLAB_OPTS=-Dclusterlab.yaml.max-chars=N)");
+            }
+        }
     }
 }

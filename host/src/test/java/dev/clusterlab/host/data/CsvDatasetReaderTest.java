@@ -311,7 +311,7 @@ class CsvDatasetReaderTest {
         assertThatThrownBy(() -> read(f)).isInstanceOf(UserInputException.class)
                 .hasMessage(f + ": no such file");
         assertThatThrownBy(() -> read(dir)).as("a folder is not a file").isInstanceOf(UserInputException.class)
-                .hasMessage(dir + ": no such file");
+                .hasMessage(dir + ": is a folder; expected a CSV file");
     }
 
     @Test

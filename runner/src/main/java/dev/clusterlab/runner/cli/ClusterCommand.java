@@ -125,6 +125,7 @@ final class ClusterCommand implements Callable<Integer> {
             ExecutionContext ctx = lab.context(seed);
             double[] seconds = new double[repeat];
             PipelineFit pipeline = null;
+            ExitStatus.fitting(alg.pluginId()); // for the launcher's message should the plugin end the JVM
             for (int i = 0; i < repeat; i++) {
                 pipeline = lab.fit(steps, alg, data, params, ctx);
                 seconds[i] = pipeline.fit().seconds();

@@ -1,6 +1,8 @@
 package dev.clusterlab.runner.cli;
 
 import dev.clusterlab.api.UserInputException;
+import dev.clusterlab.host.PluginFailure;
+import dev.clusterlab.host.Printable;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -12,6 +14,8 @@ import picocli.CommandLine;
 public final class CommandLineFactory {
     /** Exit code for a mistake in the user's input. */
     public static final int USER_ERROR = 2;
+    /** Exit code for a run or a plugin that failed (the plugin named), or a JVM out of memory. */
+    public static final int RUN_FAILED = 1;
     /** Exit code for a bug. */
     public static final int INTERNAL_ERROR = 3;
 
@@ -38,7 +42,8 @@ public final class CommandLineFactory {
                         .addSubcommand(new PluginManageCommands.Uninstall(io))
                         .addSubcommand(new PluginManageCommands.Enable(io))
                         .addSubcommand(new PluginManageCommands.Disable(io)))
-                .addSubcommand(new EnvCommand(io));
+                .addSubcommand(new EnvCommand(io))
+                .addSubcommand(new AfterExit(io));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionStrategy(parseResult -> {
@@ -50,8 +55,12 @@ public final class CommandLineFactory {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof UserInputException || ex instanceof CommandLine.ParameterException) {
-                err.println("error: " + ex.getMessage());
+                err.println("error: " + Printable.message(ex.getMessage()));
                 return USER_ERROR;
+            }
+            if (ex instanceof PluginFailure) { // the plugin's bug, not ours: named, no stack trace
+                err.println("error: " + Printable.message(ex.getMessage()));
+                return RUN_FAILED;
             }
             err.println("internal error: " + ex + " (set CLUSTERLAB_DEBUG=1 to see where; please report it)");
             if (System.getenv("CLUSTERLAB_DEBUG") != null) {

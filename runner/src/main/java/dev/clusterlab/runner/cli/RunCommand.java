@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.clusterlab.host.experiment.AfterCrash;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
             description = "summary (per configuration: mean ± std over seeds, ranked; default) or runs (one row per run).")
     String table;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the runs as Spark tasks on MASTER (local[2], spark://HOST:7077, yarn) in a child JVM with lib/spark/; "
+                    + "an engine: {spark: MASTER} key in the file does the same. See docs/spark.md.")
+    String spark;
+
     @Mixin
     CommonOptions common;
 
@@ -68,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (!table.equals("summary") && !table.equals("runs")) {
             throw new UserInputException("--table must be summary or runs; got '" + table + "'");
+        }
+        String sparkMaster = spark != null ? spark : SparkLaunch.engineOf(file);
+        if (sparkMaster != null && !dryRun) {
+            return SparkLaunch.run(sparkMaster, sparkArguments(), io);
         }
         try (ClusterLab lab = common.openSession()) {
             Registry host = lab.registry();
@@ -89,7 +100,17 @@ final class RunCommand implements Callable<Integer> {
             // and the report of the finished ones is written; --resume continues.
             Cancellation stop = new Cancellation();
             java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            ExitStatus.output(dir);
             Thread hook = new Thread(() -> {
+                Optional<String> exitedBy = PluginExit.caller();
+                if (exitedBy.isPresent()) {
+                    // A plugin's System.exit: the rows written stand; record its runs FAILED, write the report, exit 1.
+                    AfterCrash.Outcome o = AfterCrash.record(dir, host, "System.exit called by " + exitedBy.get());
+                    io.err().println(AfterExit.message(o, dir, "called System.exit in " + exitedBy.get()));
+                    io.err().flush();
+                    ExitStatus.record(CommandLineFactory.RUN_FAILED);
+                    Runtime.getRuntime().halt(CommandLineFactory.RUN_FAILED);
+                }
                 stop.cancel("interrupted (Ctrl-C)");
                 try {
                     written.await(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -142,6 +163,32 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
     }
+    /** This command's options as {@code SparkMain run} takes them. */
+    private List<String> sparkArguments() {
+        if (file == null) {
+            throw new UserInputException("--spark needs an experiment file (the embedded quickstart runs locally)");
+        }
+        List<String> args = new ArrayList<>(List.of(file.toString()));
+        if (output != null) {
+            args.addAll(List.of("--output", output.toString()));
+        }
+        if (resume) {
+            args.add("--resume");
+        }
+        overrides.forEach(o -> args.addAll(List.of("--set", o)));
+        common.pluginFolders().forEach(f -> args.addAll(List.of("--plugins", f.toString())));
+        if (common.threads != null) {
+            args.addAll(List.of("--threads", common.threads.toString()));
+        }
+        if (common.kernels != null) {
+            args.addAll(List.of("--kernels", common.kernels));
+        }
+        if (common.quiet()) {
+            args.add("--quiet");
+        }
+        return args;
+    }
+
     private int jobs(int threads) {
         if (jobs != null && jobs < 1) {
             throw new UserInputException("--jobs must be >= 1; got " + jobs);
