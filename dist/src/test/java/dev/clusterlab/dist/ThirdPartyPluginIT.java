@@ -59,7 +59,7 @@ class ThirdPartyPluginIT {
         PluginJars.write(plugins.resolve("future-plugin.jar"), "future", ">=9.0.0", ThrowingAlgorithm.class);
         Cli.Result status = Cli.inProcess("plugins", "--plugins", plugins.toString());
         assertThat(status.exit()).isEqualTo(1);
-        assertThat(status.out()).contains("future", "requires ClusterLab api >=9.0.0 but this host provides 0.2.0");
+        assertThat(status.out()).contains("future", "requires ClusterLab api >=9.0.0 but this host provides 0.3.0");
         assertThat(status.out()).contains("algorithm kmeans");
 
         Cli.Result list = Cli.inProcess("list", "--plugins", plugins.toString());

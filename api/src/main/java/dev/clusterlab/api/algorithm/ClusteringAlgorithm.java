@@ -81,4 +81,20 @@ public interface ClusteringAlgorithm extends ExtensionPoint {
     default java.util.List<dev.clusterlab.api.metric.MetricDescriptor> modelScores() {
         return java.util.List.of();
     }
+
+    /**
+     * Checks bound parameter values beyond what each one's {@link dev.clusterlab.api.param.ParamSpec}
+     * says (the words a free-text parameter takes, values that must agree with each other), without
+     * data and without fitting, so that {@code clusterlab validate} refuses what {@link #fit} would. The
+     * host calls it for every grid point of an experiment before anything runs. A typed parameter
+     * record that checks itself in its constructor gives this for free: build it and return what its
+     * {@link dev.clusterlab.api.param.ParameterException#problems()} say.
+     *
+     * @param params the values, bound against {@link AlgorithmDescriptor#params()}
+     * @return what is wrong, empty when the values can be fitted (the default)
+     * @since 0.3
+     */
+    default java.util.List<dev.clusterlab.api.param.ParamViolation> validate(Params params) {
+        return java.util.List.of();
+    }
 }

@@ -65,4 +65,16 @@ public interface Catalog {
     default List<String> preprocessorNames() {
         return List.of();
     }
+
+    /**
+     * What the algorithm itself refuses in one grid point beyond its parameter specs
+     * ({@code ClusteringAlgorithm.validate}), for validation before anything runs.
+     *
+     * @param algorithmId the algorithm
+     * @param point the point's raw values by parameter name
+     * @return the violations, empty when it can be fitted (the default)
+     */
+    default List<dev.clusterlab.api.param.ParamViolation> check(String algorithmId, java.util.Map<String, Object> point) {
+        return List.of();
+    }
 }

@@ -14,6 +14,7 @@ import dev.clusterlab.api.param.Suggestions;
 import dev.clusterlab.host.data.DatasetGenerator;
 import dev.clusterlab.host.data.Generators;
 import dev.clusterlab.host.data.DataSize;
+import dev.clusterlab.host.yaml.Location;
 import dev.clusterlab.host.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -374,13 +375,48 @@ public final class ExperimentParser {
                     : " (available: " + String.join(", ", catalog.algorithmNames()) + ")"));
             return null;
         }
+        int before = problems.size();
         Map<String, List<Object>> grid = paramsNode.map(n -> grid(n, desc.get())).orElse(Map.of());
         for (ParamSpec spec : desc.get().params()) {
             if (spec.required() && !grid.containsKey(spec.name())) {
                 problems.add(r.location(), "algorithm " + desc.get().id() + " needs parameter '" + spec.name() + "': " + spec.domain());
             }
         }
-        return new AlgorithmSpec(desc.get().id(), label, grid);
+        AlgorithmSpec a = new AlgorithmSpec(desc.get().id(), label, grid);
+        if (problems.size() == before) {
+            checkPoints(a, paramsNode.orElse(r.node("id").orElseThrow()));
+        }
+        return a;
+    }
+
+    /**
+     * What the algorithm itself refuses (a free-text value, values that must agree), asked of it for
+     * every grid point, so that validate finds what a fit would refuse; each distinct message once, at
+     * the parameter's line where the plugin names one. Grids over the run limit are reported elsewhere.
+     */
+    private void checkPoints(AlgorithmSpec a, YamlNode params) {
+        if (RunPlan.count(1, List.of(a), 1) > RunPlan.maxRuns()) {
+            return;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Map<String, Object> point : RunPlan.gridPoints(a.grid())) {
+            List<dev.clusterlab.api.param.ParamViolation> violations;
+            try {
+                violations = catalog.check(a.id(), point);
+            } catch (dev.clusterlab.api.UserInputException | dev.clusterlab.host.PluginFailure e) {
+                if (seen.add(e.getMessage())) {
+                    problems.add(params.location(), e.getMessage());
+                }
+                continue;
+            }
+            for (var v : violations) {
+                if (seen.add(v.message())) {
+                    Location at = params instanceof YamlNode.Mapping m && m.keyLocations().containsKey(v.parameter())
+                            ? m.keyLocations().get(v.parameter()) : params.location();
+                    problems.add(at, v.message());
+                }
+            }
+        }
     }
 
     private Map<String, List<Object>> grid(YamlNode node, AlgorithmDescriptor desc) {

@@ -24,6 +24,11 @@ public final class Problems {
         problems.add(new Problem(where, message));
     }
 
+    /** @return how many problems are recorded so far */
+    public int size() {
+        return problems.size();
+    }
+
     /** @return whether nothing was reported */
     public boolean isEmpty() {
         return problems.isEmpty();

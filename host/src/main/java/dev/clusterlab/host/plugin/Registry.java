@@ -370,6 +370,17 @@ public final class Registry implements Catalog, AutoCloseable {
         }
     }
 
+    @Override
+    public List<dev.clusterlab.api.param.ParamViolation> check(String algorithmId, Map<String, Object> point) {
+        Optional<Loaded<ClusteringAlgorithm>> a = loadedAlgorithm(algorithmId);
+        if (a.isEmpty()) {
+            return List.of();
+        }
+        ClusteringAlgorithm alg = a.get().extension();
+        dev.clusterlab.api.param.Params bound = dev.clusterlab.api.param.ParamBinder.bind(alg.descriptor().id(), alg.descriptor().params(), point);
+        return dev.clusterlab.host.PluginFailure.guard(a.get().pluginId(), () -> alg.validate(bound));
+    }
+
     /** The provider that ClusterLab's own plugins name in their manifest. */
     public static final String OWN_PROVIDER = "ClusterLab";
 

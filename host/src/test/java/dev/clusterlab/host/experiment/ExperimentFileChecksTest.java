@@ -1,6 +1,7 @@
 package dev.clusterlab.host.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.clusterlab.api.UserInputException;
@@ -53,6 +54,29 @@ class ExperimentFileChecksTest {
             assertThat(out).doesNotExist();
             Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,4\n5,6\n");
             assertThat(lab.runExperiment(yaml, out).failed()).isZero();
+        }
+    }
+
+    /** A free-text parameter's bad word (k-medoids' metric) used to pass validate and fail only at fit time. */
+    @Test
+    void whatTheAlgorithmRefusesIsFoundBeforeAnythingRuns() throws Exception {
+        String yaml = """
+                datasets: [{generator: blobs, n: 50}]
+                algorithms:
+                  - id: kmedoids
+                    params:
+                      k: 2
+                      metric: [euclidean, manhatan]
+                """;
+        try (dev.clusterlab.host.ClusterLab lab = dev.clusterlab.host.ClusterLab.builder().threads(1).build()) {
+            UserInputException e = catchThrowableOfType(UserInputException.class, () -> ExperimentParser.parse(
+                    YamlReader.read("exp.yaml", new StringReader(yaml)), dir, "exp", lab.registry()));
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).startsWith("exp.yaml:6:7:").contains("metric", "'manhatan'", "manhattan");
+            Path out = dir.resolve("never");
+            Files.writeString(dir.resolve("e.yaml"), yaml);
+            assertThatThrownBy(() -> lab.runExperiment(dir.resolve("e.yaml"), out)).isInstanceOf(UserInputException.class);
+            assertThat(out).doesNotExist();
         }
     }
 }

@@ -94,6 +94,17 @@ public final class MeanShiftAlgorithm implements ClusteringAlgorithm {
         return DESCRIPTOR;
     }
 
+    /** What the typed record refuses (free-text values, values that must agree), found before any fit. */
+    @Override
+    public java.util.List<dev.clusterlab.api.param.ParamViolation> validate(Params params) {
+        try {
+            MeanShiftParams.from(params);
+            return java.util.List.of();
+        } catch (dev.clusterlab.api.param.ParameterException e) {
+            return e.problems();
+        }
+    }
+
     @Override
     public ClusteringResult fit(Dataset data, Params params, ExecutionContext context) {
         return fit(data, MeanShiftParams.from(params), context);
