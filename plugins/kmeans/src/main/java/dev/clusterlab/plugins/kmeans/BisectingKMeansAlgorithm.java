@@ -163,7 +163,7 @@ public final class BisectingKMeansAlgorithm implements ClusteringAlgorithm {
         long distances = 0;
         for (int r = 0; r < params.nInit(); r++) {
             float[] start = init.centres(sub, 2, random, context);
-            KMeansLoop.Outcome o = loop.run(KMeansAlgorithm.step(variant, sub, 2, context), start, 0, 1);
+            KMeansLoop.Outcome o = loop.run(KMeansAlgorithm.step(variant, sub, 2, params.maxIter(), context), start, 0, 1);
             distances += o.stats().stream().mapToLong(IterationStats::distanceComputations).sum();
             if (best == null || o.inertia() < best.inertia() * (1 - 1e-6)) {
                 best = o;

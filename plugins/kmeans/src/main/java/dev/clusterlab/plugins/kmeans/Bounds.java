@@ -30,12 +30,14 @@ final class Bounds {
      * @param d dimension
      * @param slack relative widening
      * @param halfPairs receives {@code k x k} half distances (may be null)
-     * @return {@code k} half distances to the nearest other centre ({@code +inf} when {@code k == 1})
+     * @param squared {@code k x k} scratch for the squared distances, overwritten
+     * @param s receives the {@code k} half distances to the nearest other centre ({@code +inf} when
+     *     {@code k == 1})
+     * @return {@code s}
      */
-    static double[] halfSeparation(Kernels kernels, float[] centres, int k, int d, double slack, double[] halfPairs) {
-        float[] squared = new float[k * k];
+    static double[] halfSeparation(Kernels kernels, float[] centres, int k, int d, double slack, double[] halfPairs,
+                                   float[] squared, double[] s) {
         kernels.pairwise(Distance.SQUARED_EUCLIDEAN, centres, 0, k, centres, 0, k, d, squared);
-        double[] s = new double[k];
         java.util.Arrays.fill(s, Double.POSITIVE_INFINITY);
         for (int a = 0; a < k; a++) {
             for (int c = 0; c < k; c++) {

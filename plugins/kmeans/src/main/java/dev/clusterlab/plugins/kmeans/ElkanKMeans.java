@@ -27,6 +27,11 @@ final class ElkanKMeans implements KMeansLoop.Assignment {
     private final double slack;
     private final double[] upper;
     private final float[] lower;
+    /** Per-iteration scratch, made once: centre-centre squared and half distances, half separations. */
+    private final float[] squaredPairs;
+    private final double[] halfPairs;
+    private final double[] separation;
+    private final double[] shifts;
 
     /**
      * @param points the data
@@ -44,6 +49,10 @@ final class ElkanKMeans implements KMeansLoop.Assignment {
         }
         this.upper = new double[points.n()];
         this.lower = new float[points.n() * k];
+        this.squaredPairs = new float[k * k];
+        this.halfPairs = new double[k * k];
+        this.separation = new double[k];
+        this.shifts = new double[k];
     }
 
     @Override
@@ -51,8 +60,7 @@ final class ElkanKMeans implements KMeansLoop.Assignment {
         Kernels kernels = context.kernels();
         int d = points.d();
         float[] x = points.x();
-        double[] halfPairs = new double[k * k];
-        double[] separation = Bounds.halfSeparation(kernels, centres, k, d, slack, halfPairs);
+        Bounds.halfSeparation(kernels, centres, k, d, slack, halfPairs, squaredPairs, separation);
         boolean first = iteration == 1;
         List<KMeansLoop.Pass> parts = context.parallel().mapChunks(points.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
             double[] s = sums.sums(chunk);
@@ -110,8 +118,7 @@ final class ElkanKMeans implements KMeansLoop.Assignment {
                     reassigned++;
                     labels[i] = a;
                 }
-                KMeansLoop.accumulate(points, i, a, s, w);
-                objective += points.weight(i) * points.exactSquared(i, centres, a);
+                objective += KMeansLoop.accumulateAndCost(points, i, a, centres, s, w);
             }
             return new KMeansLoop.Pass(objective, reassigned, computed);
         });
@@ -120,7 +127,7 @@ final class ElkanKMeans implements KMeansLoop.Assignment {
 
     @Override
     public void centresMoved(float[] before, float[] after, int[] labels) {
-        double[] p = KMeansLoop.shifts(before, after, k, points.d());
+        double[] p = KMeansLoop.shifts(before, after, k, points.d(), shifts);
         context.parallel().forEachChunk(points.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 upper[i] += p[labels[i]];

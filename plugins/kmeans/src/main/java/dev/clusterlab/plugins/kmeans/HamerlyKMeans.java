@@ -24,6 +24,10 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
     private final double slack;
     private final double[] upper;
     private final double[] lower;
+    /** Per-iteration scratch, made once: centre-centre squared distances, half separations, shifts. */
+    private final float[] squaredPairs;
+    private final double[] separation;
+    private final double[] shifts;
 
     /**
      * @param points the data
@@ -37,6 +41,9 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
         this.slack = Bounds.slack(points.d());
         this.upper = new double[points.n()];
         this.lower = new double[points.n()];
+        this.squaredPairs = new float[k * k];
+        this.separation = new double[k];
+        this.shifts = new double[k];
     }
 
     @Override
@@ -44,7 +51,7 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
         Kernels kernels = context.kernels();
         int d = points.d();
         float[] x = points.x();
-        double[] separation = Bounds.halfSeparation(kernels, centres, k, d, slack, null);
+        Bounds.halfSeparation(kernels, centres, k, d, slack, null, squaredPairs, separation);
         boolean first = iteration == 1;
         List<KMeansLoop.Pass> parts = context.parallel().mapChunks(points.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
             double[] s = sums.sums(chunk);
@@ -85,8 +92,7 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
                     reassigned++;
                     labels[i] = a;
                 }
-                KMeansLoop.accumulate(points, i, a, s, w);
-                objective += points.weight(i) * points.exactSquared(i, centres, a);
+                objective += KMeansLoop.accumulateAndCost(points, i, a, centres, s, w);
             }
             return new KMeansLoop.Pass(objective, reassigned, computed);
         });
@@ -95,7 +101,7 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
 
     @Override
     public void centresMoved(float[] before, float[] after, int[] labels) {
-        double[] p = KMeansLoop.shifts(before, after, k, points.d());
+        double[] p = KMeansLoop.shifts(before, after, k, points.d(), shifts);
         int largest = 0;
         for (int c = 1; c < k; c++) {
             if (p[c] > p[largest]) {

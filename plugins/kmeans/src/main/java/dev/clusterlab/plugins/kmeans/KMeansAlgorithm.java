@@ -18,12 +18,12 @@ import org.pf4j.Extension;
 
 /**
  * k-means clustering following scikit-learn's {@code KMeans}, with Lloyd's iterations or their exact
- * accelerations by Elkan and Hamerly.
+ * accelerations by Elkan, Hamerly and Yinyang.
  *
  * <p><b>Algorithm.</b> Choose {@code k} initial centres (greedy k-means++, {@code k} distinct random
  * rows, k-means|| or the centroids of a CSV file), then repeat: assign every point to its nearest centre
- * (Lloyd: all {@code n k} distances through the kernel's fused assign-and-accumulate pass; Elkan and
- * Hamerly skip the distances their triangle-inequality bounds rule out and give the same labels), and
+ * (Lloyd: all {@code n k} distances through the kernel's fused assign-and-accumulate pass; Elkan,
+ * Hamerly and Yinyang skip the distances their triangle-inequality bounds rule out and give the same labels), and
  * move each centre to the weighted mean of its points; an empty cluster takes the point farthest from
  * its centre. Stop when no label changes, when the summed squared centre shift is at most {@code tol}
  * times the mean feature variance, or after {@code max_iter} iterations; labels are then made
@@ -34,7 +34,7 @@ import org.pf4j.Extension;
  * fixed chunks merged in order, so any thread count gives the same labels and objective bits. Clusters
  * that end empty (possible only with fewer distinct points than {@code k}) are dropped and labels
  * renumbered. Per-iteration statistics give the objective, the reassignments and the point-centre
- * distances computed (what Elkan and Hamerly save).
+ * distances computed (what the accelerated variants save).
  *
  * <p><b>Parameters.</b>
  * <ul>
@@ -44,22 +44,25 @@ import org.pf4j.Extension;
  *       {@code n_init="auto"} means for k-means++ (use 10 for the pre-1.4 default);</li>
  *   <li>{@code max_iter}: integer in {@code [1, inf)}, default 300;</li>
  *   <li>{@code tol}: real in {@code [0, inf)}, default {@code 1e-4}, relative to the mean feature variance;</li>
- *   <li>{@code algorithm}: {@code lloyd}, {@code elkan}, {@code hamerly} or {@code auto} (default; the rule
- *       is {@link KMeansParams.Variant#resolve});</li>
+ *   <li>{@code algorithm}: {@code lloyd}, {@code elkan}, {@code hamerly}, {@code yinyang} or {@code auto}
+ *       (default: Lloyd, or for large problems with {@code d >= 64} Lloyd then Yinyang if its first
+ *       iterations skip enough distances; the rule is {@link KMeansParams.Variant#resolve}, what ran is
+ *       recorded in the model's variant and the {@code auto_variant} artifact);</li>
  *   <li>{@code init_centroids}: a CSV file of {@code k} rows x {@code d} columns, default none; replaces
  *       {@code init} and runs once.</li>
  * </ul>
  *
  * <p><b>Complexity and memory.</b> A Lloyd iteration costs {@code O(n k d)} ({@code n k} distances) plus
- * {@code O(n d)} for sums and inertia; Elkan and Hamerly compute far fewer distances once clusters settle
- * but pay {@code O(n k)} (Elkan) or {@code O(n)} (Hamerly) bound updates per iteration. k-means++ costs
+ * {@code O(n d)} for sums and inertia; Elkan, Hamerly and Yinyang compute far fewer distances once
+ * clusters settle but pay {@code O(n k)} (Elkan), {@code O(n)} (Hamerly) or {@code O(n k / 10)} (Yinyang)
+ * bound updates per iteration. k-means++ costs
  * {@code O(n k d (2 + ln k))}. Besides the data (never copied), a run holds {@code n} labels, {@code n}
  * floats for k-means++, {@code ceil(n / 4096) (k d + k)} doubles of per-chunk sums, and Elkan's
  * {@code n k} float or Hamerly's {@code 2n} double bounds.
  *
  * <p><b>References.</b> S. P. Lloyd (1982), doi:10.1109/TIT.1982.1056489; D. Arthur and S. Vassilvitskii
  * (2007), doi:10.5555/1283383.1283494; C. Elkan (2003), doi:10.5555/3041838.3041857; G. Hamerly (2010),
- * doi:10.1137/1.9781611972801.12; B. Bahmani et al. (2012), doi:10.14778/2180912.2180915 (see the
+ * doi:10.1137/1.9781611972801.12; Y. Ding et al. (2015), PMLR 37:579-587; B. Bahmani et al. (2012), doi:10.14778/2180912.2180915 (see the
  * {@link Reference} annotations).
  *
  * {@snippet :
@@ -84,14 +87,18 @@ import org.pf4j.Extension;
 @Reference(authors = "G. Hamerly", title = "Making k-means even faster",
         venue = "Proceedings of the 2010 SIAM International Conference on Data Mining (SDM), 130-140",
         year = 2010, doi = "10.1137/1.9781611972801.12")
+@Reference(authors = "Y. Ding, Y. Zhao, X. Shen, M. Musuvathi, T. Mytkowicz",
+        title = "Yinyang K-Means: a drop-in replacement of the classic k-means with consistent speedup",
+        venue = "Proceedings of the 32nd International Conference on Machine Learning (ICML), PMLR 37, 579-587",
+        year = 2015)
 @Reference(authors = "B. Bahmani, B. Moseley, A. Vattani, R. Kumar, S. Vassilvitskii", title = "Scalable k-means++",
         venue = "Proceedings of the VLDB Endowment 5(7), 622-633", year = 2012, doi = "10.14778/2180912.2180915")
 public final class KMeansAlgorithm implements ClusteringAlgorithm {
     static final String ID = "kmeans";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of("k-means", "lloyd"),
-            "k-means (Lloyd, Elkan, Hamerly)", "1.1",
-            "Partitions points into k clusters around centroids by Lloyd's iterations or Elkan's or Hamerly's "
-                    + "exact accelerations, seeded by k-means++, random rows, k-means|| or given centroids, "
+            "k-means (Lloyd, Elkan, Hamerly, Yinyang)", "1.2",
+            "Partitions points into k clusters around centroids by Lloyd's iterations or Elkan's, Hamerly's "
+                    + "or Yinyang's exact accelerations, seeded by k-means++, random rows, k-means|| or given centroids, "
                     + "following scikit-learn's KMeans (sample weights supported).",
             KMeansParams.SPECS, Citation.of(KMeansAlgorithm.class));
 
@@ -133,24 +140,35 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
         int restarts = given != null ? 1 : params.nInit();
         SplittableRandom seeds = new SplittableRandom(context.seed());
         KMeansLoop.Outcome best = null;
+        KMeansLoop.Assignment bestStep = null;
         for (int restart = 0; restart < restarts; restart++) {
             SplittableRandom random = new SplittableRandom(seeds.nextLong());
             context.checkCancelled();
             float[] start = given != null ? given.clone() : init.centres(points, k, random, context);
-            KMeansLoop.Outcome outcome = loop.run(step(variant, points, k, context), start, restart, restarts);
+            KMeansLoop.Assignment step = step(variant, points, k, params.maxIter(), context);
+            KMeansLoop.Outcome outcome = loop.run(step, start, restart, restarts);
             if (best == null || outcome.inertia() < best.inertia()) {
                 best = outcome;
+                bestStep = step;
             }
         }
-        return result(ID, variant.id(), best, k, d);
+        if (bestStep instanceof AutoKMeans auto) {
+            // What auto ran is part of the result: the model names the last variant, the artifact each iteration's.
+            return result(ID, "auto/" + auto.last().id(), best, k, d, auto.artifact());
+        }
+        return result(ID, params.algorithm() == KMeansParams.Variant.AUTO ? "auto/" + variant.id() : variant.id(),
+                best, k, d, null);
     }
 
     /** @return a fresh E-step of the variant for one run */
-    static KMeansLoop.Assignment step(KMeansParams.Variant variant, Points points, int k, ExecutionContext context) {
+    static KMeansLoop.Assignment step(KMeansParams.Variant variant, Points points, int k, int maxIter,
+                                      ExecutionContext context) {
         return switch (variant) {
-            case LLOYD, AUTO -> new LloydKMeans(points, k, context);
+            case LLOYD -> new LloydKMeans(points, k, context);
+            case AUTO -> new AutoKMeans(points, k, maxIter, context);
             case ELKAN -> new ElkanKMeans(points, k, context);
             case HAMERLY -> new HamerlyKMeans(points, k, context);
+            case YINYANG -> new YinyangKMeans(points, k, context);
         };
     }
 
@@ -173,6 +191,12 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
 
     /** Builds the result, dropping clusters left empty so that labels stay consecutive from 0. */
     static ClusteringResult result(String owner, String variant, KMeansLoop.Outcome o, int k, int d) {
+        return result(owner, variant, o, k, d, null);
+    }
+
+    /** As {@link #result(String, String, KMeansLoop.Outcome, int, int)}, with {@code auto}'s record if not null. */
+    static ClusteringResult result(String owner, String variant, KMeansLoop.Outcome o, int k, int d,
+                                   dev.clusterlab.api.artifact.TableArtifact autoRecord) {
         int[] renumber = new int[k];
         for (int l : o.labels()) {
             renumber[l] = 1;
@@ -193,14 +217,17 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
                 labels[i] = renumber[labels[i]];
             }
         }
-        return ClusteringResult.builder(labels)
+        ClusteringResult.Builder builder = ClusteringResult.builder(labels)
                 .centroids(centroids, used)
                 .iterations(o.iterations())
                 .converged(o.converged())
                 .objective(o.inertia())
                 .iterationStats(o.stats())
-                .model(new NearestCentroidModel(owner, variant, centroids, used, d))
-                .build();
+                .model(new NearestCentroidModel(owner, variant, centroids, used, d));
+        if (autoRecord != null) {
+            builder.artifact(AutoKMeans.ARTIFACT, autoRecord);
+        }
+        return builder.build();
     }
 
     /** scikit-learn's {@code _tolerance} without {@code tol}: the mean over features of the population variance. */

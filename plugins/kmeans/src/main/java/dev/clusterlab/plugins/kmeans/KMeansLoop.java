@@ -139,6 +139,11 @@ final class KMeansLoop {
         int chunks = Parallel.chunkCount(n, CHUNK);
         ChunkSums chunkSums = new ChunkSums(new double[chunks][k * d], new double[chunks][k]);
         float[] centres = initialCentres;
+        // Every array an iteration needs is made here once: the merged sums, and the centres' second
+        // buffer (the two swap roles each iteration).
+        double[] sums = new double[k * d];
+        double[] weights = new double[k];
+        float[] spare = new float[k * d];
         int[] labels = new int[n];
         Arrays.fill(labels, -1);
         List<IterationStats> stats = new ArrayList<>();
@@ -149,16 +154,15 @@ final class KMeansLoop {
             context.checkCancelled();
             iteration++;
             Pass pass = step.assign(centres, iteration, labels, chunkSums);
-            double[] sums = new double[k * d];
-            double[] weights = new double[k];
             merge(chunkSums, sums, weights);
             boolean relocated = EmptyClusters.relocate(points, k, centres, labels, sums, weights);
-            float[] updated = means(centres, sums, weights, d);
+            float[] updated = means(centres, sums, weights, d, spare);
             double shift = squaredShift(centres, updated);
             centresMoved = !Arrays.equals(centres, updated);
             if (centresMoved) {
                 step.centresMoved(centres, updated, labels);
             }
+            spare = centres;
             centres = updated;
             stats.add(new IterationStats(iteration, pass.objective(), pass.reassigned(), pass.distances()));
             context.progress().progress((restart + (double) iteration / maxIter) / restarts,
@@ -198,6 +202,30 @@ final class KMeansLoop {
         return total;
     }
 
+    /**
+     * {@link #accumulate} and the weighted exact squared distance of row {@code i} to centre {@code c}
+     * ({@link Points#exactSquared}, same bits) in one pass over the row: the bounded variants' per-point
+     * work besides their distances.
+     *
+     * @return the row's weight times its exact squared distance to centre {@code c}
+     */
+    static double accumulateAndCost(Points points, int i, int c, float[] centres, double[] sums, double[] weights) {
+        double w = points.weight(i);
+        float[] x = points.x();
+        int d = points.d();
+        weights[c] += w;
+        int xo = i * d;
+        int so = c * d;
+        double squared = 0;
+        for (int j = 0; j < d; j++) {
+            float v = x[xo + j];
+            sums[so + j] += w * v;
+            double diff = (double) v - centres[so + j];
+            squared += diff * diff;
+        }
+        return w * squared;
+    }
+
     /** Adds row {@code i} times its weight to the sums of cluster {@code c}. */
     static void accumulate(Points points, int i, int c, double[] sums, double[] weights) {
         double w = points.weight(i);
@@ -211,7 +239,10 @@ final class KMeansLoop {
         }
     }
 
+    /** Sums the per-chunk accumulators in chunk order into {@code sums} and {@code weights} (overwritten). */
     private void merge(ChunkSums chunkSums, double[] sums, double[] weights) {
+        Arrays.fill(sums, 0);
+        Arrays.fill(weights, 0);
         for (int chunk = 0; chunk < chunkSums.sums().length; chunk++) {
             double[] s = chunkSums.sums()[chunk];
             double[] w = chunkSums.weights()[chunk];
@@ -226,7 +257,14 @@ final class KMeansLoop {
 
     /** New centres; a cluster still without weight after relocation keeps its previous centre (never NaN). */
     static float[] means(float[] centres, double[] sums, double[] weights, int d) {
-        float[] updated = new float[centres.length];
+        return means(centres, sums, weights, d, new float[centres.length]);
+    }
+
+    /**
+     * @param updated receives the new centres (not {@code centres})
+     * @return {@code updated}
+     */
+    static float[] means(float[] centres, double[] sums, double[] weights, int d, float[] updated) {
         int k = weights.length;
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
@@ -246,9 +284,11 @@ final class KMeansLoop {
         return total;
     }
 
-    /** @return per centre, the Euclidean distance it moved, in double */
-    static double[] shifts(float[] before, float[] after, int k, int d) {
-        double[] p = new double[k];
+    /**
+     * @param p receives per centre the Euclidean distance it moved, in double
+     * @return {@code p}
+     */
+    static double[] shifts(float[] before, float[] after, int k, int d, double[] p) {
         for (int c = 0; c < k; c++) {
             double s = 0;
             for (int j = 0; j < d; j++) {

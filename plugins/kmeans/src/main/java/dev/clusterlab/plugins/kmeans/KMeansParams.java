@@ -54,7 +54,9 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         ELKAN("elkan"),
         /** Hamerly's single lower bound per point. */
         HAMERLY("hamerly"),
-        /** Chosen from {@code n}, {@code d} and {@code k} by {@link #resolve}. */
+        /** Ding et al.'s Yinyang: one lower bound per group of about ten centres. */
+        YINYANG("yinyang"),
+        /** Chosen from {@code n}, {@code d}, {@code k} and the first iterations by {@link #resolve}. */
         AUTO("auto");
 
         private final String id;
@@ -70,26 +72,31 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         }
 
         /**
-         * The rule of {@code auto}: Hamerly when {@code d <= 8}, {@code k >= 8} and {@code n >= 2000}, else
-         * Lloyd. Measured on 2 cores with the vector kernels and 20 iterations on overlapping blobs
-         * (November 2026): Lloyd's tiled, fused assignment pass took 1.2 s at 200,000 x 32 (k=64) against
-         * 4.9 s for Elkan and 7.4 s for Hamerly, and 5.0 s at 50,000 x 256 (k=256) against 12.5 s and
-         * 10.1 s: their one-to-one distances and {@code O(n k)} or {@code O(n)} bound updates cost more
-         * than the distances they save. At 1,000,000 x 2 (k=16) Hamerly matched Lloyd (2.4 s and 2.2 s)
-         * and wins as clusters settle, so it is chosen in low dimension. Elkan is never chosen by
-         * {@code auto}; it remains the variant that computes the fewest distances.
+         * The rule of {@code auto}, from the shape: Lloyd throughout unless {@code d >= 64},
+         * {@code k >= 20} and {@code n k >= 1,000,000}; then {@code AUTO} itself, which runs Lloyd until an
+         * iteration reassigns at most 1% of the points, then probes Yinyang and keeps it only if its second
+         * iteration computes at most 15% of Lloyd's {@code n k} distances (see {@code AutoKMeans}).
+         * Measured on 2 cores with the vector kernels, whole runs to {@code tol=1e-4} on overlapping blobs
+         * ({@code KMeansVariantTimings}, December 2026): Lloyd's tiled, fused pass per iteration took
+         * 0.0066 s at 1,000,000 x 2 (k=16) against 0.0197 s for Hamerly computing 10.7% of the distances;
+         * 0.0136 s at 200,000 x 32 (k=64) against 0.0277 s for Yinyang at 12.3%, 0.0326 s for Hamerly at
+         * 28% and 0.0826 s for Elkan at 4.2%; 0.091 s at 50,000 x 256 (k=256) against 0.108 s for Yinyang
+         * at 18.6%. The one-to-one distances the bounded variants compute cost 5 to 17 of the tiled
+         * kernel's, and their {@code O(n d)} sums and {@code O(n)} to {@code O(n k)} bound updates more than
+         * the distances saved below {@code d = 64}; only Yinyang, with few enough distances, wins above.
+         * Elkan and Hamerly are never chosen; they remain exact variants to ask for.
          *
          * @param n number of points
          * @param d dimension
          * @param k number of clusters
-         * @return this variant, or for {@code AUTO} the one chosen
+         * @return this variant; for {@code AUTO}, {@code LLOYD} or {@code AUTO} (the adaptive run)
          * @since 0.1
          */
         public Variant resolve(int n, int d, int k) {
             if (this != AUTO) {
                 return this;
             }
-            return d <= 8 && k >= 8 && n >= 2000 ? HAMERLY : LLOYD;
+            return d >= 64 && k >= 20 && (long) n * k >= 1_000_000 ? AUTO : LLOYD;
         }
     }
 
@@ -133,8 +140,10 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
             "stop when the summed squared centre shift is at most tol times the mean feature variance");
 
     private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", Variant.class, Variant.AUTO,
-            "exact variant: lloyd, elkan, hamerly (same labels, fewer distances) or auto "
-                    + "(hamerly if d <= 8, k >= 8 and n >= 2000, else lloyd)");
+            "exact variant: lloyd, elkan, hamerly, yinyang (same labels, fewer distances) or auto (lloyd; "
+                    + "if d >= 64, k >= 20 and n*k >= 1e6, yinyang from when an iteration reassigns <= 1% of "
+                    + "the points, kept if it then computes <= 15% of lloyd's distances; recorded per "
+                    + "iteration in the auto_variant artifact)");
     private static final ParamSpec INIT_CENTROIDS = ParamSpec.text("init_centroids", "",
             "CSV file of k rows x d columns used as the starting centroids (replaces init; one run)");
 

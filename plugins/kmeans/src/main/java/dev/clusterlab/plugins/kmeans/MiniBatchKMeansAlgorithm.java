@@ -177,8 +177,7 @@ public final class MiniBatchKMeansAlgorithm implements ClusteringAlgorithm {
                 double[] sums = new double[k * d];
                 double[] weights = new double[k];
                 for (int i = 0; i < batch; i++) {
-                    inertia += b.weight(i) * b.exactSquared(i, centres, labels[i]);
-                    KMeansLoop.accumulate(b, i, labels[i], sums, weights);
+                    inertia += KMeansLoop.accumulateAndCost(b, i, labels[i], centres, sums, weights);
                 }
                 float[] before = tolerance > 0 ? centres.clone() : null;
                 for (int c = 0; c < k; c++) {

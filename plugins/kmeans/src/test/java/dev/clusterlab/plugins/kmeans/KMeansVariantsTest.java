@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Elkan and Hamerly are exact accelerations of Lloyd: the same labels and iteration counts (bit for bit
+ * Elkan, Hamerly and Yinyang are exact accelerations of Lloyd: the same labels and iteration counts (bit for bit
  * with the scalar kernel, up to float ties with the vector one) with fewer distance computations.
  */
 class KMeansVariantsTest {
     private static final KMeansAlgorithm KMEANS = new KMeansAlgorithm();
-    private static final KMeansParams.Variant[] ACCELERATED = {KMeansParams.Variant.ELKAN, KMeansParams.Variant.HAMERLY};
+    private static final KMeansParams.Variant[] ACCELERATED = {KMeansParams.Variant.ELKAN, KMeansParams.Variant.HAMERLY,
+            KMeansParams.Variant.YINYANG};
 
     static ExecutionContext with(String kernels, int threads, long seed) {
         Kernels k = KernelSelection.select(kernels).kernels();
@@ -133,12 +134,14 @@ class KMeansVariantsTest {
 
     @Test
     void autoFollowsItsDocumentedRule() {
-        assertThat(KMeansParams.Variant.AUTO.resolve(100_000, 2, 4)).isEqualTo(KMeansParams.Variant.LLOYD);
-        assertThat(KMeansParams.Variant.AUTO.resolve(1_000, 2, 64)).isEqualTo(KMeansParams.Variant.LLOYD);
-        assertThat(KMeansParams.Variant.AUTO.resolve(50_000, 256, 256)).isEqualTo(KMeansParams.Variant.LLOYD);
-        assertThat(KMeansParams.Variant.AUTO.resolve(200_000, 32, 64)).isEqualTo(KMeansParams.Variant.LLOYD);
-        assertThat(KMeansParams.Variant.AUTO.resolve(1_000_000, 2, 16)).isEqualTo(KMeansParams.Variant.HAMERLY);
-        assertThat(KMeansParams.Variant.AUTO.resolve(2_000, 8, 8)).isEqualTo(KMeansParams.Variant.HAMERLY);
+        KMeansParams.Variant auto = KMeansParams.Variant.AUTO;
+        assertThat(auto.resolve(1_000_000, 2, 16)).isEqualTo(KMeansParams.Variant.LLOYD);
+        assertThat(auto.resolve(200_000, 32, 64)).isEqualTo(KMeansParams.Variant.LLOYD);
+        assertThat(auto.resolve(50_000, 256, 256)).isEqualTo(KMeansParams.Variant.AUTO);
+        assertThat(auto.resolve(50_000, 256, 19)).as("k < 20").isEqualTo(KMeansParams.Variant.LLOYD);
+        assertThat(auto.resolve(15_000, 64, 64)).as("n k < 1e6").isEqualTo(KMeansParams.Variant.LLOYD);
+        assertThat(auto.resolve(15_625, 64, 64)).isEqualTo(KMeansParams.Variant.AUTO);
+        assertThat(auto.resolve(1_000_000, 63, 64)).as("d < 64").isEqualTo(KMeansParams.Variant.LLOYD);
         assertThat(KMeansParams.Variant.ELKAN.resolve(10, 2, 2)).isEqualTo(KMeansParams.Variant.ELKAN);
     }
 

@@ -99,6 +99,24 @@ class MiniBatchAndBisectingConformanceTest {
         }
     }
 
+    @Nested
+    class Yinyang extends AlgorithmConformanceKit {
+        @Override
+        protected ClusteringAlgorithm algorithm() {
+            return new KMeansAlgorithm();
+        }
+
+        @Override
+        protected Map<String, Object> paramsForClusters(int k) {
+            return Map.of("k", k, "n_init", 3, "algorithm", "yinyang");
+        }
+
+        @Override
+        protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
+            return Optional.of(Map.of("k", n + 1, "algorithm", "yinyang"));
+        }
+    }
+
     /** PF4J indexes only classes marked @Extension: without it the plugin would load and provide nothing. */
     @org.junit.jupiter.api.Test
     void bothAreMarkedAsPluginExtensions() {

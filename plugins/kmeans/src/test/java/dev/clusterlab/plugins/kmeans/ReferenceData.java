@@ -106,6 +106,25 @@ final class ReferenceData {
                 .toList();
     }
 
+    /**
+     * One row of {@code sklearn_kmeans_seeding.csv} (written by {@code kmeans_seeding_reference.py}).
+     *
+     * @param mode best_known, float64 or float32
+     * @param seed random_state (-1 for best_known)
+     * @param inertia scikit-learn's inertia_ (for best_known: the lowest found)
+     * @param ari adjusted Rand index against the truth (NaN for best_known)
+     */
+    record SeedingRun(String mode, long seed, double inertia, double ari) {
+    }
+
+    /** @return every row of {@code sklearn_kmeans_seeding.csv} */
+    static List<SeedingRun> seedingRuns() {
+        return rows("sklearn_kmeans_seeding.csv").stream()
+                .map(r -> new SeedingRun(r[0], Long.parseLong(r[1]), Double.parseDouble(r[3]),
+                        r[4].isEmpty() ? Double.NaN : Double.parseDouble(r[4])))
+                .toList();
+    }
+
     /** @return the rows of a CSV resource, header skipped */
     private static List<String[]> rows(String file) {
         try (InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + file)) {
@@ -118,7 +137,7 @@ final class ReferenceData {
             reader.readLine();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
-                    out.add(line.split(","));
+                    out.add(line.split(",", -1));
                 }
             }
             return out;
