@@ -7,13 +7,13 @@ import dev.clusterlab.api.Reference;
 import dev.clusterlab.api.algorithm.AlgorithmDescriptor;
 import dev.clusterlab.api.algorithm.ClusteringAlgorithm;
 import dev.clusterlab.api.algorithm.ClusteringResult;
+import dev.clusterlab.api.artifact.ArtifactTable;
+import dev.clusterlab.api.artifact.TableArtifact;
 import dev.clusterlab.api.exec.ExecutionContext;
 import dev.clusterlab.api.kernel.NeighborIndex;
-import dev.clusterlab.api.kernel.UnionFind;
 import dev.clusterlab.api.param.Params;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.pf4j.Extension;
 
 /**
@@ -25,21 +25,21 @@ import org.pf4j.Extension;
  * {@code min_samples}, or, with sample weights, when their weights sum to at least
  * {@code min_samples}. Clusters are the connected components of core points joined when within
  * {@code eps}; a non-core point within {@code eps} of a core point is a <em>border</em> point, every
- * other point is noise ({@code -1}). Three passes over fixed chunks of rows:
+ * other point is noise ({@code -1}). No neighbour list is kept beyond one chunk of rows: core points come
+ * from counting neighbourhoods, clusters from a lock-free union-find over core-core pairs whose roots are
+ * always the smallest member (so components do not depend on the order of unions, nor on the thread
+ * count), border points from their core neighbours last. One of three strategies does it, chosen from the
+ * data; all make exactly the decisions of the engine's range queries (tested against each other), and the
+ * one that ran is recorded ({@link DbscanModel#strategy()}, the {@code strategy} artifact):
  * <ol>
- *   <li>find every neighbourhood and count (or weigh) it: core flags. For Euclidean, and whenever the
- *       engine's index would scan (high dimensions, cosine, ...), a symmetric tiled pass computes each
- *       pair at most once and, for a metric distance, skips tiles whose spatially compact blocks are
- *       more than {@code eps} apart ({@link Neighbourhoods#tiled}); otherwise, or when the pairs exceed
- *       the cache budget, the engine's range queries (its spatial index in low dimensions). The neighbourhoods are kept for the next passes while
- *       they fit in a budget of {@value Neighbourhoods#BUDGET_PER_POINT} ids per point; chunks beyond it
- *       are queried again (streamed);</li>
- *   <li>for every core point, union it with its core neighbours in a lock-free union-find whose
- *       roots are always the smallest member, so components do not depend on the order of unions;</li>
- *   <li>for every non-core point, find its core neighbours.</li>
+ *   <li>{@code GridDbscan}: Euclidean, {@code d <= 3}, no sample weights; a grid of cells of side just
+ *       under {@code eps / sqrt(d)}, whose work does not grow with {@code eps} (declined when the cells
+ *       would be too many to key, or so sparse that the kd-tree costs less);</li>
+ *   <li>{@code TiledDbscan}: where the engine's index would scan (high dimensions, cosine, ...), blocked
+ *       scans over spatially compact blocks that skip far blocks, each pair counted once;</li>
+ *   <li>{@code QueryDbscan}: otherwise, streamed range queries of the engine's index (its kd-tree).</li>
  * </ol>
- * Whether a chunk was cached never changes a result. The result's point score {@code core} is 1 for
- * core points, 0 otherwise.
+ * The result's point score {@code core} is 1 for core points, 0 otherwise.
  * <b>Border rule.</b> A border point reachable from several clusters joins the one whose
  * smallest-index core point is smallest. That is exactly what scikit-learn's expansion does (it grows
  * clusters from core points in index order and a border point keeps the first cluster that reaches
@@ -55,17 +55,17 @@ import org.pf4j.Extension;
  * </ul>
  * Sample weights come from {@link Dataset#weights()}.
  *
- * <p><b>Complexity and memory.</b> One range-query pass when the neighbourhoods fit the cache, up to
- * three otherwise: {@code O(n q)} where {@code q} is the cost of one query (far less than {@code O(n d)}
- * with a spatial index in low dimensions), or at most {@code n^2 / 2} distances for the tiled scan,
- * plus near-linear union-find work per neighbour. Memory beyond the data: {@code n} core flags,
- * {@code n} union-find parents, {@code 2n} labels, the cache (at most
- * {@value Neighbourhoods#BUDGET_PER_POINT} ids per point), a reordered copy of the data for the
- * tiled scan, and the neighbourhoods of the queries in flight (one chunk per thread): O(n) whatever
- * {@code eps}, never all neighbourhoods of a large {@code eps} at once as scikit-learn holds them.
+ * <p><b>Complexity and memory.</b> Grid: O(n log n) for the cells plus, per point of a sparse cell, the
+ * points of a bounded number of neighbouring cells until {@code min_samples} are found, whatever
+ * {@code eps}. Tiled scan: at most {@code n^2 / 2} distances for the counts (far fewer on clustered data),
+ * fewer again for the unions. Range queries: three passes, {@code O(n q)} for a query cost {@code q}.
+ * Memory beyond the data: O(n) in every strategy (flags, union-find parents, labels, a reordered copy of
+ * the data), never the neighbourhoods of a large {@code eps} as scikit-learn holds them.
  *
  * <p><b>References.</b> M. Ester, H.-P. Kriegel, J. Sander, X. Xu (1996), doi:10.5555/3001460.3001507;
- * E. Schubert, J. Sander, M. Ester, H.-P. Kriegel, X. Xu (2017), doi:10.1145/3068335.
+ * E. Schubert, J. Sander, M. Ester, H.-P. Kriegel, X. Xu (2017), doi:10.1145/3068335;
+ * J. Gan, Y. Tao (2015), doi:10.1145/2723372.2737792; Y. Wang, Y. Gu, J. Shun (2020),
+ * doi:10.1145/3318464.3380582.
  *
  * {@snippet :
  * ClusteringAlgorithm dbscan = new DbscanAlgorithm();
@@ -84,12 +84,20 @@ import org.pf4j.Extension;
 @Reference(authors = "E. Schubert, J. Sander, M. Ester, H.-P. Kriegel, X. Xu",
         title = "DBSCAN revisited, revisited: why and how you should (still) use DBSCAN",
         venue = "ACM Transactions on Database Systems 42(3), 19:1-19:21", year = 2017, doi = "10.1145/3068335")
+@Reference(authors = "J. Gan, Y. Tao",
+        title = "DBSCAN revisited: mis-claim, un-fixability, and approximation",
+        venue = "Proceedings of the 2015 ACM SIGMOD International Conference on Management of Data",
+        year = 2015, doi = "10.1145/2723372.2737792")
+@Reference(authors = "Y. Wang, Y. Gu, J. Shun",
+        title = "Theoretically-efficient and practical parallel DBSCAN",
+        venue = "Proceedings of the 2020 ACM SIGMOD International Conference on Management of Data",
+        year = 2020, doi = "10.1145/3318464.3380582")
 public final class DbscanAlgorithm implements ClusteringAlgorithm {
     static final String ID = "dbscan";
     private static final AlgorithmDescriptor DESCRIPTOR = new AlgorithmDescriptor(ID, List.of(),
             "DBSCAN", "1.0",
             "Clusters of core points (at least min_samples neighbours within eps) with their border points; "
-                    + "the rest is noise. scikit-learn's semantics with neighbourhoods streamed in O(n) memory.",
+                    + "the rest is noise. scikit-learn's semantics in O(n) memory; a grid in low dimensions, whatever eps.",
             DbscanParams.SPECS, Citation.of(DbscanAlgorithm.class));
 
     /** Creates the (stateless) algorithm; PF4J calls it. @since 0.1 */
@@ -124,91 +132,21 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
         float[] x = data.data();
         int d = data.d();
         float[] weights = data.weights().orElse(null);
-        NeighborIndex index = context.kernels().neighborIndex(x, n, d, params.metric());
         double eps = params.eps();
-        boolean[] core = new boolean[n];
-
-        // Pass 1: neighbourhoods, cached within a budget of O(n) ids, and core flags from their counts
-        // (or weight sums, in double as scikit-learn's float64 sum, in ascending row order, the point included).
-        Neighbourhoods cache = null;
-        if (index.kind() == NeighborIndex.Kind.SCAN) {
-            // One symmetric tiled pass computes each pair at most once, skipping far-apart blocks.
-            cache = Neighbourhoods.tiled(x, n, d, params.metric(), eps, context);
-            if (cache != null) {
-                Neighbourhoods tiles = cache;
-                context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
-                    int[] off = tiles.offsets(chunk);
-                    int[] ids = tiles.ids(chunk);
-                    for (int q = from; q < to; q++) {
-                        core[q] = mass(q, ids, off[q - from], off[q - from + 1], weights) >= params.minSamples();
-                    }
-                });
-            }
+        int minSamples = params.minSamples();
+        DbscanCore found = GridDbscan.applies(d, params.metric(), weights, eps)
+                ? GridDbscan.run(x, n, d, eps, minSamples, context) : null;
+        if (found == null) {
+            NeighborIndex index = context.kernels().neighborIndex(x, n, d, params.metric());
+            found = index.kind() == NeighborIndex.Kind.SCAN
+                    ? TiledDbscan.run(x, n, d, params.metric(), eps, minSamples, weights, context)
+                    : QueryDbscan.run(index, n, eps, minSamples, weights, context);
         }
-        if (cache == null) {
-            Neighbourhoods streamed = Neighbourhoods.none(n);
-            long budget = Neighbourhoods.budget(n);
-            AtomicLong reserved = new AtomicLong();
-            context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
-                context.checkCancelled();
-                boolean keep = reserved.get() <= budget;
-                int[] off = keep ? new int[to - from + 1] : null;
-                IntList kept = keep ? new IntList(32 * (to - from)) : null;
-                index.rangeQuery(from, to, eps, (q, ids, dist, count) -> {
-                    core[q] = mass(q, ids, 0, count, weights) >= params.minSamples();
-                    if (off != null) {
-                        for (int j = 0; j < count; j++) {
-                            if (ids[j] != q) {
-                                kept.add(ids[j]);
-                            }
-                        }
-                        off[q - from + 1] = kept.size();
-                    }
-                });
-                if (keep) {
-                    streamed.offer(chunk, off, kept, reserved, budget);
-                }
-            });
-            cache = streamed;
-        }
-        context.progress().progress(1.0 / 3, "dbscan: core points found");
+        context.progress().progress(1.0, "dbscan: done by " + found.strategy() + ", about "
+                + found.distances() + " pair distances");
 
-        // Pass 2: components of core points; roots are the smallest core index of each component.
-        Neighbourhoods hoods = cache;
-        UnionFind components = new UnionFind(n);
-        context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
-            context.checkCancelled();
-            hoods.forEach(chunk, from, to, core, true, index, eps, (q, ids, lo, hi) -> {
-                for (int j = lo; j < hi; j++) {
-                    if (core[ids[j]] && ids[j] != q) {
-                        components.union(q, ids[j]);
-                    }
-                }
-            });
-        });
-        context.progress().progress(2.0 / 3, "dbscan: core points connected");
-
-        // Pass 3: each point's root: its own for core points, the smallest root among core neighbours for border points.
-        int[] root = new int[n];
-        context.parallel().forEachChunk(n, Streams.CHUNK, (chunk, from, to) -> {
-            context.checkCancelled();
-            for (int i = from; i < to; i++) {
-                root[i] = core[i] ? components.find(i) : -1;
-            }
-            hoods.forEach(chunk, from, to, core, false, index, eps, (q, ids, lo, hi) -> {
-                int best = -1;
-                for (int j = lo; j < hi; j++) {
-                    if (core[ids[j]]) {
-                        int r = components.find(ids[j]);
-                        best = best < 0 ? r : Math.min(best, r);
-                    }
-                }
-                root[q] = best;
-            });
-        });
-        context.progress().progress(1.0, "dbscan: done");
-
-        int[] labels = renumberByFirstAppearance(root);
+        int[] labels = renumberByFirstAppearance(found.root());
+        boolean[] core = found.core();
         int coreCount = 0;
         for (boolean c : core) {
             coreCount += c ? 1 : 0;
@@ -225,36 +163,23 @@ public final class DbscanAlgorithm implements ClusteringAlgorithm {
                 .iterations(1)
                 .converged(true)
                 .pointScore("core", coreScore)
-                .model(new DbscanModel(x, n, data.d(), params, coreIndices, labels.clone()))
+                .artifact("strategy", strategyTable(found))
+                .model(new DbscanModel(x, n, data.d(), params, coreIndices, labels.clone(), found.strategy()))
                 .build();
     }
 
     /**
-     * The weight of a neighbourhood, the point {@code q} included: its size without weights, else the
-     * sum of the weights in ascending row order (the ids ascend; {@code q} is added in its place when
-     * the ids leave it out, as the cache does).
+     * The strategy that ran, as a one-row table with a 0/1 column per strategy. (The pair distances computed
+     * go to the progress message only: which work a strategy skips may depend on the threads' timing, never
+     * its result.)
      */
-    private static double mass(int q, int[] ids, int from, int to, float[] weights) {
-        boolean hasSelf = false;
-        for (int j = from; j < to && ids[j] <= q; j++) {
-            hasSelf |= ids[j] == q;
-        }
-        if (weights == null) {
-            return to - from + (hasSelf ? 0 : 1);
-        }
-        double mass = 0;
-        boolean selfAdded = hasSelf;
-        for (int j = from; j < to; j++) {
-            if (!selfAdded && ids[j] > q) {
-                mass += weights[q];
-                selfAdded = true;
-            }
-            mass += weights[ids[j]];
-        }
-        if (!selfAdded) {
-            mass += weights[q];
-        }
-        return mass;
+    private static TableArtifact strategyTable(DbscanCore found) {
+        String s = found.strategy();
+        return new TableArtifact("dbscan_strategy", ArtifactTable.builder()
+                .ints("grid", new int[] {s.startsWith("grid") ? 1 : 0})
+                .ints("tiled_scan", new int[] {s.startsWith("tiled") ? 1 : 0})
+                .ints("range_queries", new int[] {s.startsWith("range") ? 1 : 0})
+                .build());
     }
 
     /**

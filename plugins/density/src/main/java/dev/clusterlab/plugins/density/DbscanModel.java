@@ -23,14 +23,25 @@ public final class DbscanModel implements ClusterModel {
     private final DbscanParams params;
     private final int[] coreIndices;
     private final int[] labels;
+    private final String strategy;
 
-    DbscanModel(float[] data, int n, int d, DbscanParams params, int[] coreIndices, int[] labels) {
+    DbscanModel(float[] data, int n, int d, DbscanParams params, int[] coreIndices, int[] labels, String strategy) {
         this.data = data;
         this.n = n;
         this.d = d;
         this.params = params;
         this.coreIndices = coreIndices;
         this.labels = labels;
+        this.strategy = strategy;
+    }
+
+    /**
+     * @return which of DBSCAN's strategies made the fit, and on what structure (e.g. {@code "grid 2-d,
+     *     41523 cells"}, {@code "tiled scan (compact blocks of 128)"}, {@code "range queries (kd-tree 5-d)"})
+     * @since 0.3
+     */
+    public String strategy() {
+        return strategy;
     }
 
     /** @return the rows of the core points, ascending (a copy) @since 0.1 */

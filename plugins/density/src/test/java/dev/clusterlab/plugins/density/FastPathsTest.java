@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The speed paths give exactly the results of the plain ones: DBSCAN's tiled symmetric scan (high
- * dimensions) and its neighbourhood cache against a brute-force DBSCAN, also when the cache budget
- * overflows. (The spanning tree's fast paths are the engine's, tested there: SpanningTreeTest.)
+ * The speed paths give exactly the results of the plain ones: DBSCAN's tiled scan (high dimensions) and
+ * its grid (low dimensions) against a brute-force DBSCAN, at small and at very large eps. (The
+ * strategies against each other: DbscanStrategiesTest; the spanning tree's fast paths are the engine's,
+ * tested there: SpanningTreeTest.)
  */
 class FastPathsTest {
 
@@ -87,13 +88,13 @@ class FastPathsTest {
     }
 
     @Test
-    void tiledScanInHighDimensionsEqualsBruteForceWithAndWithoutCacheOverflow() {
+    void tiledScanInHighDimensionsEqualsBruteForceAtSmallAndLargeEps() {
         int n = 900;
         int d = 12;
         Dataset data = Dataset.of("blobs12", blobs(n, d, 4, 11));
         NeighborIndex index = Fits.context(1).kernels().neighborIndex(data.data(), n, d, Distance.EUCLIDEAN);
         assertThat(index.kind()).as("the tiled path needs the engine's scan").isEqualTo(NeighborIndex.Kind.SCAN);
-        // eps 3: small neighbourhoods (cached); eps 30: about everything (over the budget: streamed).
+        // eps 3: small neighbourhoods; eps 30: about everything.
         for (double eps : new double[] {3.0, 4.5, 30.0}) {
             int[] expected = bruteForce(data.data(), n, d, eps, 5, Distance.EUCLIDEAN);
             for (int threads : new int[] {1, 3}) {
@@ -118,11 +119,11 @@ class FastPathsTest {
     }
 
     @Test
-    void spatialIndexPathEqualsBruteForceWithCacheAndWhenTheBudgetOverflows() {
+    void lowDimensionalPathEqualsBruteForceAtSmallAndLargeEps() {
         int n = 1500;
         int d = 2;
         Dataset data = Dataset.of("blobs2", blobs(n, d, 5, 12));
-        // eps 0.3: cached; eps 15: over 32 neighbours per point on average, streamed again.
+        // eps 0.3: a few neighbours per point; eps 15: hundreds.
         for (double eps : new double[] {0.3, 15.0}) {
             int[] expected = bruteForce(data.data(), n, d, eps, 5, Distance.EUCLIDEAN);
             ClusteringResult r = Fits.fit(new DbscanAlgorithm(), data, Map.of("eps", eps, "min_samples", 5), 2);
