@@ -94,6 +94,14 @@ public final class ExperimentParser {
                     + " other plugins' fits in a child JVM; the default), thread (every fit in this JVM) or process (every fit in a child JVM);"
                     + " found '" + isolationText + "'");
         }
+        // engine: {spark: MASTER} sends 'clusterlab run' to Spark (docs/spark.md), which reads it there; here its form is checked.
+        r.node("engine").ifPresent(n -> {
+            boolean ok = n instanceof YamlNode.Mapping m && m.entries().size() == 1 && m.entries().get("spark") instanceof YamlNode.Scalar sc
+                    && sc.value() instanceof String master && !master.isBlank();
+            if (!ok) {
+                problems.add(n.location(), "'engine' must be {spark: MASTER}, a Spark master URL such as local[2], spark://HOST:7077 or yarn");
+            }
+        });
         List<String> inProcess = new ArrayList<>();
         r.node("in_process").ifPresent(n -> {
             for (YamlNode item : n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n)) {

@@ -121,7 +121,7 @@ class ExperimentParserTest extends ParserTestBase {
                 seeed: 3
                 """);
         assertThat(msg).isEqualTo("exp.yaml:5:1: unknown key 'seeed' in the experiment; did you mean 'seed'? "
-                + "(allowed: name, seed, repeats, threads, timeout, isolation, in_process, save_models, preprocessing, datasets, algorithms, stability, gap, metrics, rank_by)");
+                + "(allowed: name, seed, repeats, threads, timeout, isolation, engine, in_process, save_models, preprocessing, datasets, algorithms, stability, gap, metrics, rank_by)");
     }
 
     @Test
