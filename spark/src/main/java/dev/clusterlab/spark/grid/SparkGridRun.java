@@ -66,6 +66,15 @@ public final class SparkGridRun {
     public static ExperimentRun.Result run(SparkSession spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings, Path output,
                                            boolean resume, PrintStream log) {
         checkOutputFolder(output, resume);
+        // As a local run: one writer per output folder at a time, the check repeated under the lock.
+        try (dev.clusterlab.host.output.OutputLock lock = dev.clusterlab.host.output.OutputLock.take(output)) {
+            checkOutputFolder(output, resume);
+            return runLocked(spark, lab, e, baseDir, settings, output, resume, log);
+        }
+    }
+
+    private static ExperimentRun.Result runLocked(SparkSession spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings,
+                                                  Path output, boolean resume, PrintStream log) {
         List<PlannedRun> plan = RunPlan.expand(e);
         ResultFiles out = new ResultFiles(output, e.metrics());
         Set<String> done = resume ? out.finishedRuns() : Set.of();
