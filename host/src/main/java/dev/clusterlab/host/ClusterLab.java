@@ -60,6 +60,12 @@ import java.util.concurrent.Executors;
  */
 public final class ClusterLab implements AutoCloseable {
     private final Registry registry;
+    /**
+     * Datasets that passed {@link NumericRange} in this session: an experiment's dataset is fitted and
+     * scored by many runs and metrics, and is scanned once (by identity; Dataset keeps Object's equals).
+     */
+    private final java.util.Set<Dataset> rangeChecked = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
     private final KernelSelection kernels;
     private final int threads;
     private final ProgressListener progress;
@@ -195,7 +201,7 @@ public final class ClusterLab implements AutoCloseable {
                     + " categorical: fit it through a pipeline (which one-hot encodes them) or encode them first with the 'onehot' or 'ordinal' step");
         }
         Params params = ParamBinder.bind(a.descriptor().id(), a.descriptor().params(), raw);
-        NumericRange.check(data, "algorithm " + a.descriptor().id());
+        checkRange(data, "algorithm " + a.descriptor().id());
         long t0 = System.nanoTime();
         ClusteringResult r = PluginFailure.guard(alg.pluginId(), () -> a.fit(data, params, ctx));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -204,6 +210,21 @@ public final class ClusterLab implements AutoCloseable {
             throw new PluginFailure(alg.pluginId(), "returned labels that break the contract: " + broken, null);
         }
         return new Fit(r, params, seconds, provenance(alg, params, ctx.seed(), data, ctx.parallel().threads()));
+    }
+
+    /**
+     * The door every fit and internal metric goes through: refuses values whose squared distances float32
+     * cannot hold ({@link NumericRange}), scanning each dataset once per session.
+     *
+     * @param data the rows about to be fitted or scored
+     * @param who who is about to see them, for the message
+     * @throws UserInputException naming the value and the cure
+     */
+    public void checkRange(Dataset data, String who) {
+        if (!rangeChecked.contains(data)) {
+            NumericRange.check(data, who);
+            rangeChecked.add(data);
+        }
     }
 
     /**
@@ -328,7 +349,7 @@ public final class ClusterLab implements AutoCloseable {
                     + data.name() + "' has none");
         }
         if (!m.extension().descriptor().needsGroundTruth()) { // internal metrics measure distances
-            NumericRange.check(data, "metric " + m.extension().descriptor().id());
+            checkRange(data, "metric " + m.extension().descriptor().id());
         }
         return PluginFailure.guard(m.pluginId(), () -> m.extension().compute(data, labels, context(0)));
     }
@@ -380,7 +401,7 @@ public final class ClusterLab implements AutoCloseable {
             }
             try {
                 if (!m.extension().descriptor().needsGroundTruth()) { // internal metrics measure distances
-                    NumericRange.check(data, "metric " + id);
+                    checkRange(data, "metric " + id);
                 }
                 out.put(id, m.extension().compute(data, labels, ctx));
             } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package dev.clusterlab.host.experiment;
 
-import dev.clusterlab.api.metric.MetricDescriptor;
 import dev.clusterlab.host.output.Comparison;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
@@ -86,16 +85,12 @@ public final class AfterCrash {
         }
         new InFlightRuns(dir).close();
         List<RunRecord> all = out.readRecords();
-        String rankBy = text(e, "rank_by").orElse(metrics.contains("silhouette") ? "silhouette" : metrics.isEmpty() ? null : metrics.getFirst());
-        boolean higher = rankBy == null || direction(registry, rankBy).map(MetricDescriptor::higherIsBetter).orElse(true);
+        String rankBy = ExperimentRun.rankBy(text(e, "rank_by").orElse(null), metrics);
+        boolean higher = ExperimentRun.higherIsBetter(registry, rankBy);
         Comparison c = Comparison.of(all, metrics, rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(name, c, Map.of(), LabelSource.outputFolder(dir),
                 registry::algorithm, registry::metric, Map.of())));
         return new Outcome(List.copyOf(plugins), failed, dir.resolve("report.html"));
-    }
-
-    private static Optional<MetricDescriptor> direction(Registry registry, String id) {
-        return registry.metric(id).or(() -> registry.modelScore(id));
     }
 
     private static Optional<String> text(YamlNode.Mapping m, String key) {

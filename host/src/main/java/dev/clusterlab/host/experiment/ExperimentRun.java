@@ -119,8 +119,7 @@ public final class ExperimentRun {
         }
         List<RunRecord> all = inPlanOrder(plan, earlier, outcome.records());
         String rankBy = rankBy(e);
-        boolean higher = rankBy == null || lab.registry().metric(rankBy).or(() -> lab.registry().modelScore(rankBy))
-                .map(m -> m.higherIsBetter()).orElse(true);
+        boolean higher = higherIsBetter(lab.registry(), rankBy);
         Comparison comparison = Comparison.of(all, e.metrics(), rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, outcome.datasets(),
                 LabelSource.outputFolder(o.output()), lab.registry()::algorithm, lab.registry()::metric, outcome.tables())));
@@ -163,17 +162,35 @@ public final class ExperimentRun {
      * @return its ranking metric: {@code rank_by}, else silhouette when measured, else the first metric
      */
     public static String rankBy(Experiment e) {
-        if (e.rankBy() != null) {
-            return e.rankBy();
+        return rankBy(e.rankBy(), e.metrics());
+    }
+
+    /**
+     * @param explicit the file's {@code rank_by}, or {@code null}
+     * @param metrics the measured columns, in order
+     * @return {@code explicit}, else silhouette when measured, else the first metric, else {@code null}
+     */
+    public static String rankBy(String explicit, List<String> metrics) {
+        if (explicit != null) {
+            return explicit;
         }
-        if (e.metrics().contains("silhouette")) {
+        if (metrics.contains("silhouette")) {
             return "silhouette";
         }
-        return e.metrics().isEmpty() ? null : e.metrics().getFirst();
+        return metrics.isEmpty() ? null : metrics.getFirst();
+    }
+
+    /**
+     * @param registry the plugins
+     * @param rankBy a ranking column, or {@code null}
+     * @return whether higher ranks first: as the metric or model score says, true when unknown
+     */
+    public static boolean higherIsBetter(dev.clusterlab.host.plugin.Registry registry, String rankBy) {
+        return rankBy == null || registry.metric(rankBy).or(() -> registry.modelScore(rankBy)).map(m -> m.higherIsBetter()).orElse(true);
     }
 
     /** Runs recorded earlier (resume) and now, one per run id (the newest), in plan order. */
-    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> earlier, List<RunRecord> now) {
+    public static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> earlier, List<RunRecord> now) {
         Map<String, RunRecord> byId = new LinkedHashMap<>();
         earlier.forEach(r -> byId.put(r.runId(), r));
         now.forEach(r -> byId.put(r.runId(), r));
@@ -187,7 +204,12 @@ public final class ExperimentRun {
         return out;
     }
 
-    private static void checkOutputFolder(Path dir, boolean resume) {
+    /**
+     * @param dir an output folder
+     * @param resume whether the experiment recorded there continues
+     * @throws UserInputException when it is not a folder, or not empty (but for the lock) without resume
+     */
+    public static void checkOutputFolder(Path dir, boolean resume) {
         if (!Files.exists(dir)) {
             return;
         }

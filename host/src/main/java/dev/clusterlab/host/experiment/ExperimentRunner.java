@@ -117,7 +117,7 @@ public final class ExperimentRunner {
                 prepared = CategoricalEncoding.append(prepared, host, prepCtx);
             }
             // Refused here, before any run, rather than as a FAILED row per run.
-            dev.clusterlab.host.NumericRange.check(prepared.data(), "the algorithms");
+            lab.checkRange(prepared.data(), "the algorithms");
             datasets.put(spec.name(), prepared.data());
             numericSteps.put(spec.name(), prepared.steps());
             if (!prepared.steps().isEmpty()) {

@@ -65,10 +65,10 @@ public final class SparkGridRun {
      */
     public static ExperimentRun.Result run(SparkSession spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings, Path output,
                                            boolean resume, PrintStream log) {
-        checkOutputFolder(output, resume);
+        ExperimentRun.checkOutputFolder(output, resume);
         // As a local run: one writer per output folder at a time, the check repeated under the lock.
         try (dev.clusterlab.host.output.OutputLock lock = dev.clusterlab.host.output.OutputLock.take(output)) {
-            checkOutputFolder(output, resume);
+            ExperimentRun.checkOutputFolder(output, resume);
             return runLocked(spark, lab, e, baseDir, settings, output, resume, log);
         }
     }
@@ -114,10 +114,9 @@ public final class SparkGridRun {
         Set<String> all = plan.stream().map(PlannedRun::id).collect(Collectors.toSet());
         ExperimentRunner.Outcome loaded = new ExperimentRunner(lab, settings.threads(), 1, new PrintStream(OutputStream.nullOutputStream()),
                 new Cancellation()).run(e, plan, all, out);
-        List<RunRecord> every = inPlanOrder(plan, out.readRecords());
+        List<RunRecord> every = ExperimentRun.inPlanOrder(plan, List.of(), out.readRecords());
         String rankBy = ExperimentRun.rankBy(e);
-        boolean higher = rankBy == null || lab.registry().metric(rankBy).or(() -> lab.registry().modelScore(rankBy))
-                .map(m -> m.higherIsBetter()).orElse(true);
+        boolean higher = ExperimentRun.higherIsBetter(lab.registry(), rankBy);
         Comparison comparison = Comparison.of(every, e.metrics(), rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, loaded.datasets(),
                 LabelSource.outputFolder(output), lab.registry()::algorithm, lab.registry()::metric, loaded.tables())));
@@ -188,30 +187,6 @@ public final class SparkGridRun {
                     }));
         }
         return saved;
-    }
-
-    /** One record per run id (the newest), in plan order. */
-    private static List<RunRecord> inPlanOrder(List<PlannedRun> plan, List<RunRecord> records) {
-        Map<String, RunRecord> byId = new LinkedHashMap<>();
-        records.forEach(r -> byId.put(r.runId(), r));
-        return plan.stream().map(p -> byId.get(p.id())).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private static void checkOutputFolder(Path dir, boolean resume) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("--output " + dir + ": exists and is not a folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.anyMatch(f -> !f.getFileName().toString().startsWith(".")) && !resume) {
-                throw new UserInputException("--output " + dir + ": the folder is not empty; choose another folder, or add --resume"
-                        + " to continue the experiment recorded there");
-            }
-        } catch (IOException ex) {
-            throw new UserInputException("--output " + dir + ": cannot read: " + ex.getMessage(), ex);
-        }
     }
 
     private static String rootMessage(Throwable t) {
