@@ -53,6 +53,9 @@ final class VectorCentroidAssigner implements CentroidAssigner {
     /** Largest k whose indices are exact as floats. */
     static final int MAX_K = 1 << 24;
 
+    /** Per thread: the four index vectors of {@link #assignFour}'s tile, read back lane by lane. */
+    private static final ThreadLocal<float[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new float[4 * LANES]);
+
     private final float[] panels;
     /** Row-major {@code -c} for the small-d kernel ({@link TransposedAssign}); empty above its limit. */
     private final float[] negRows;
@@ -108,12 +111,13 @@ final class VectorCentroidAssigner implements CentroidAssigner {
 
     @Override
     public void assign(float[] points, int fromRow, int toRow, int[] labels, float[] squaredDistances) {
+        float[] lanes = LANE_SCRATCH.get();
         int i = fromRow;
         if (d <= TransposedAssign.MAX_D) {
             i = assignTransposed(d == 2 ? null : TransposedAssign.scratch(), points, fromRow, toRow, labels, squaredDistances);
         }
         for (; i + 4 <= toRow; i += 4) {
-            assignFour(points, i, labels, squaredDistances);
+            assignFour(points, i, labels, squaredDistances, lanes);
         }
         for (; i < toRow; i++) {
             assignOne(points, i, labels, squaredDistances);
@@ -126,6 +130,7 @@ final class VectorCentroidAssigner implements CentroidAssigner {
         // Fused: each group of four rows is added to its centroids' sums right after it is labelled,
         // while the rows are still in L1. Rows are added in ascending order, as in the api's reference
         // (assign, then add), so the double sums are bit-identical to it for the same labels.
+        float[] lanes = LANE_SCRATCH.get();
         int i = fromRow;
         if (d <= TransposedAssign.MAX_D) {
             // small d: whole blocks of lanes rows at a time, each block added right after it is labelled
@@ -143,7 +148,7 @@ final class VectorCentroidAssigner implements CentroidAssigner {
             }
         }
         for (; i + 4 <= toRow; i += 4) {
-            assignFour(points, i, labels, squaredDistances);
+            assignFour(points, i, labels, squaredDistances, lanes);
             for (int r = i; r < i + 4; r++) {
                 accumulate(points, weights, r, labels[r], sums, totalWeights);
             }
@@ -228,7 +233,7 @@ final class VectorCentroidAssigner implements CentroidAssigner {
         }
     }
 
-    private void assignFour(float[] points, int row, int[] labels, float[] squaredDistances) {
+    private void assignFour(float[] points, int row, int[] labels, float[] squaredDistances, float[] lanes) {
         final float[] pn = panels;
         final int dd = d;
         int o0 = row * dd;
@@ -305,15 +310,31 @@ final class VectorCentroidAssigner implements CentroidAssigner {
             m = a32.lt(b3); b3 = b3.blend(a32, m); i3 = i3.blend(x2, m);
             m = a33.lt(b3); b3 = b3.blend(a33, m); i3 = i3.blend(x3, m);
         }
-        float v;
-        v = b0.reduceLanes(VectorOperators.MIN);
-        store(points, row, (int) i0.reduceLanes(VectorOperators.MIN, b0.eq(v)), v, labels, squaredDistances);
-        v = b1.reduceLanes(VectorOperators.MIN);
-        store(points, row + 1, (int) i1.reduceLanes(VectorOperators.MIN, b1.eq(v)), v, labels, squaredDistances);
-        v = b2.reduceLanes(VectorOperators.MIN);
-        store(points, row + 2, (int) i2.reduceLanes(VectorOperators.MIN, b2.eq(v)), v, labels, squaredDistances);
-        v = b3.reduceLanes(VectorOperators.MIN);
-        store(points, row + 3, (int) i3.reduceLanes(VectorOperators.MIN, b3.eq(v)), v, labels, squaredDistances);
+        // Every lane reduction before any call: store is not inlined (C2's node-count cutoff), and a call
+        // between them makes C2 spill the live best and index vectors around it.
+        float v0 = b0.reduceLanes(VectorOperators.MIN);
+        float v1 = b1.reduceLanes(VectorOperators.MIN);
+        float v2 = b2.reduceLanes(VectorOperators.MIN);
+        float v3 = b3.reduceLanes(VectorOperators.MIN);
+        // The label: when one lane alone holds the minimum (all but exact ties), that lane's index, read
+        // back from memory; otherwise the smallest index among the lanes holding it (a masked reduction,
+        // about as dear again as the first).
+        i0.intoArray(lanes, 0);
+        i1.intoArray(lanes, LANES);
+        i2.intoArray(lanes, 2 * LANES);
+        i3.intoArray(lanes, 3 * LANES);
+        VectorMask<Float> e0 = b0.eq(v0);
+        VectorMask<Float> e1 = b1.eq(v1);
+        VectorMask<Float> e2 = b2.eq(v2);
+        VectorMask<Float> e3 = b3.eq(v3);
+        int l0 = e0.trueCount() == 1 ? (int) lanes[e0.firstTrue()] : (int) i0.reduceLanes(VectorOperators.MIN, e0);
+        int l1 = e1.trueCount() == 1 ? (int) lanes[LANES + e1.firstTrue()] : (int) i1.reduceLanes(VectorOperators.MIN, e1);
+        int l2 = e2.trueCount() == 1 ? (int) lanes[2 * LANES + e2.firstTrue()] : (int) i2.reduceLanes(VectorOperators.MIN, e2);
+        int l3 = e3.trueCount() == 1 ? (int) lanes[3 * LANES + e3.firstTrue()] : (int) i3.reduceLanes(VectorOperators.MIN, e3);
+        store(points, row, l0, v0, labels, squaredDistances);
+        store(points, row + 1, l1, v1, labels, squaredDistances);
+        store(points, row + 2, l2, v2, labels, squaredDistances);
+        store(points, row + 3, l3, v3, labels, squaredDistances);
     }
 
     /** One point against every panel: the same FMA chain per (point, centroid) as {@link #assignFour}, so the same bits. */

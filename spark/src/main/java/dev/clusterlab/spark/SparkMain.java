@@ -10,6 +10,7 @@ import dev.clusterlab.spark.data.DataPreprocessing;
 import dev.clusterlab.spark.data.DataSource;
 import dev.clusterlab.spark.data.LabelTable;
 import dev.clusterlab.spark.data.PointTable;
+import dev.clusterlab.spark.grid.ExecutorRuns;
 import dev.clusterlab.spark.grid.GridSettings;
 import dev.clusterlab.spark.grid.SparkGridRun;
 import java.io.PrintStream;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -95,35 +98,69 @@ public final class SparkMain {
         a.all("--plugins").forEach(p -> List.of(p.split(":")).stream().filter(s -> !s.isBlank()).map(Path::of).forEach(folders::add));
         String kernels = a.get("--kernels") != null ? a.get("--kernels") : "auto";
         int threads = a.integer("--threads", 1);
+        boolean shared = SparkSession.getDefaultSession().isDefined(); // a caller's session (tests, a notebook) is left running
+        // Spark takes seconds to start: with the master on the command line (as 'clusterlab run --spark' gives it),
+        // it starts while the plugins load and the file is parsed.
+        CompletableFuture<SparkContext> early = a.get("--spark") != null ? starting(a.get("--spark")) : null;
+        SparkContext spark = null;
         try (ClusterLab lab = ClusterLab.builder().pluginFolders(folders).kernels(kernels).threads(threads).build()) {
             ExperimentFile f = ExperimentFile.load(file, lab.registry(), a.all("--set"));
             String master = a.get("--spark") != null ? a.get("--spark") : f.master();
             Path dir = a.get("--output") != null ? Path.of(a.get("--output"))
                     : Path.of("results", f.experiment().name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            boolean shared = SparkSession.getDefaultSession().isDefined(); // a caller's session (tests, a notebook) is left running
-            SparkSession spark = SparkSessions.open(master);
-            try {
-                GridSettings s = new GridSettings("", "", folders.stream().map(p -> p.toAbsolutePath().toString()).toList(), kernels, threads);
-                PrintStream log = a.flag("--quiet") ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err;
-                ExperimentRun.Result r = SparkGridRun.run(spark, lab, f.experiment(), f.baseDir(), s, dir, a.flag("--resume"), log);
-                Map<String, String> notes = new LinkedHashMap<>();
-                r.datasets().forEach((name, d) -> notes.put(name, d.n() + " x " + d.d() + (d.hasTruth() ? ", with ground truth" : "")));
-                out.print(SummaryTable.render(r.comparison(), notes));
-                out.println();
-                out.println("results: " + dir.toAbsolutePath().normalize());
-                out.println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
-                r.models().forEach((dataset, m) -> out.println("best model of " + dataset + ": " + m.toAbsolutePath().normalize()
-                        + " (clusterlab predict -m FILE -i NEW.csv)"));
-                if (r.failed() > 0) {
-                    err.println(r.failed() + " of " + r.ran() + " runs failed; see the message column of " + dir.resolve("results.csv"));
-                    return 1;
-                }
-                return 0;
-            } finally {
-                if (!shared) {
-                    spark.stop();
-                }
+            GridSettings s = new GridSettings("", "", folders.stream().map(p -> p.toAbsolutePath().toString()).toList(), kernels, threads)
+                    .of(f.experiment(), f.baseDir());
+            if (master != null && master.startsWith("local")) {
+                ExecutorRuns.prepareAhead(s); // the tasks run in this JVM
             }
+            spark = early != null ? join(early) : SparkSessions.context(master);
+            PrintStream log = a.flag("--quiet") ? new PrintStream(java.io.OutputStream.nullOutputStream()) : err;
+            ExperimentRun.Result r = SparkGridRun.run(spark, lab, f.experiment(), f.baseDir(), s, dir, a.flag("--resume"), log);
+            Map<String, String> notes = new LinkedHashMap<>();
+            r.datasets().forEach((name, d) -> notes.put(name, d.n() + " x " + d.d() + (d.hasTruth() ? ", with ground truth" : "")));
+            out.print(SummaryTable.render(r.comparison(), notes));
+            out.println();
+            out.println("results: " + dir.toAbsolutePath().normalize());
+            out.println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
+            r.models().forEach((dataset, m) -> out.println("best model of " + dataset + ": " + m.toAbsolutePath().normalize()
+                    + " (clusterlab predict -m FILE -i NEW.csv)"));
+            if (r.failed() > 0) {
+                err.println(r.failed() + " of " + r.ran() + " runs failed; see the message column of " + dir.resolve("results.csv"));
+                return 1;
+            }
+            return 0;
+        } finally {
+            if (!shared && spark != null) {
+                spark.stop();
+            } else if (!shared && early != null) {
+                early.thenAccept(SparkContext::stop); // a mistake in the file: no need to wait for Spark to say so
+            }
+        }
+    }
+
+    /** Starts a Spark context on a thread of its own, which inherits this thread's context class loader (spark-submit's). */
+    private static CompletableFuture<SparkContext> starting(String master) {
+        CompletableFuture<SparkContext> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(SparkSessions.context(master));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "clusterlab-spark-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private static SparkContext join(CompletableFuture<SparkContext> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re; // a UserInputException (the JDK check) or Spark's own, as when started on this thread
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.clusterlab.spark.grid;
 
 import dev.clusterlab.host.ClusterLab;
+import dev.clusterlab.host.experiment.DatasetSpec;
 import dev.clusterlab.host.experiment.Experiment;
 import dev.clusterlab.host.experiment.ExperimentParser;
 import dev.clusterlab.host.experiment.ExperimentRunner;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * executor, as in a local run), and {@link #run} for one planned run. A run goes through the host's own
  * runner with every other run skipped, into a scratch folder; what the host wrote there comes back as
  * {@link RunFiles}. So a run on Spark is fitted, measured and written by exactly the code of a local run.
+ * The host's runner loads and preprocesses every dataset of the experiment it is given, on every call:
+ * each run goes to it with an experiment that holds only the run's own dataset.
  */
 public final class ExecutorRuns {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,7 +42,32 @@ public final class ExecutorRuns {
     private ExecutorRuns() {
     }
 
-    private record Prepared(ClusterLab lab, Experiment experiment, List<PlannedRun> plan, ExperimentRunner runner) {
+    /**
+     * @param experiment the whole experiment (the run ids, seeds and parameters come from its plan)
+     * @param byDataset the same experiment with one dataset, by dataset name: what a run of that dataset is given
+     */
+    private record Prepared(ClusterLab lab, Experiment experiment, Map<String, Experiment> byDataset, List<PlannedRun> plan,
+                            ExperimentRunner runner) {
+    }
+
+    /**
+     * Prepares this JVM's runner for {@code s} on a background thread, for a driver that is its own
+     * executor ({@code local[N]}): plugins load and the experiment is parsed while Spark starts, not in the
+     * first tasks. The tasks wait for it (or, if they come first, prepare it themselves, once).
+     *
+     * @param s the settings the tasks will have
+     */
+    public static void prepareAhead(GridSettings s) {
+        // A thread of its own inherits the caller's context class loader (spark-submit's, with the user's jars).
+        Thread t = new Thread(() -> {
+            try {
+                PREPARED.computeIfAbsent(s, ExecutorRuns::prepare);
+            } catch (RuntimeException ignored) {
+                // the first task prepares it again and fails with the reason
+            }
+        }, "clusterlab-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -49,15 +77,14 @@ public final class ExecutorRuns {
      */
     public static RunFiles run(GridSettings s, String runId) throws IOException {
         Prepared p = PREPARED.computeIfAbsent(s, ExecutorRuns::prepare);
-        if (p.plan().stream().noneMatch(r -> r.id().equals(runId))) {
-            throw new IllegalStateException("run " + runId + " is not in the experiment as this executor reads it; "
-                    + "are the driver and the executors on the same ClusterLab and plugin versions?");
-        }
+        PlannedRun run = p.plan().stream().filter(r -> r.id().equals(runId)).findFirst().orElseThrow(() -> new IllegalStateException("run "
+                + runId + " is not in the experiment as this executor reads it; are the driver and the executors on the same ClusterLab"
+                + " and plugin versions?"));
         Set<String> others = p.plan().stream().map(PlannedRun::id).filter(id -> !id.equals(runId)).collect(Collectors.toSet());
         Path scratch = Files.createTempDirectory("clusterlab-run-");
         try {
             ResultFiles out = new ResultFiles(scratch, p.experiment().metrics());
-            ExperimentRunner.Outcome o = p.runner().run(p.experiment(), p.plan(), others, out);
+            ExperimentRunner.Outcome o = p.runner().run(p.byDataset().get(run.dataset()), p.plan(), others, out);
             Model best = o.models().get(runId);
             if (best != null) { // save_models: best keeps models in memory; the driver picks the best
                 Files.createDirectories(scratch.resolve("models"));
@@ -77,7 +104,12 @@ public final class ExecutorRuns {
         Experiment e = ExperimentParser.parse(YamlReader.read("experiment.yaml", new StringReader(s.experimentYaml())),
                 Path.of(s.baseDir()), "experiment", lab.registry());
         ExperimentRunner runner = new ExperimentRunner(lab, s.threads(), 1, new PrintStream(OutputStream.nullOutputStream()));
-        return new Prepared(lab, e, RunPlan.expand(e), runner);
+        Map<String, Experiment> byDataset = new LinkedHashMap<>();
+        for (DatasetSpec d : e.datasets()) {
+            byDataset.put(d.name(), new Experiment(e.name(), e.seed(), e.repeats(), e.threads(), List.of(d), e.algorithms(), e.metrics(), e.rankBy(),
+                    e.preprocessing(), e.timeoutSeconds(), e.isolation(), e.saveModels(), e.stability(), e.gap(), e.inProcess()));
+        }
+        return new Prepared(lab, e, byDataset, RunPlan.expand(e), runner);
     }
 
     @SuppressWarnings("unchecked")

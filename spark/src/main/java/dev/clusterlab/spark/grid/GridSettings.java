@@ -1,6 +1,9 @@
 package dev.clusterlab.spark.grid;
 
+import dev.clusterlab.host.experiment.Experiment;
+import dev.clusterlab.host.experiment.ExperimentYaml;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,5 +22,14 @@ public record GridSettings(String experimentYaml, String baseDir, List<String> p
         implements Serializable {
     public GridSettings {
         pluginFolders = List.copyOf(pluginFolders);
+    }
+
+    /**
+     * @param e the experiment
+     * @param baseDir the experiment file's folder
+     * @return these settings for that experiment, as the tasks read it (equal settings share an executor's prepared runner)
+     */
+    public GridSettings of(Experiment e, Path baseDir) {
+        return new GridSettings(ExperimentYaml.write(e, threads), baseDir.toAbsolutePath().toString(), pluginFolders, kernels, threads);
     }
 }

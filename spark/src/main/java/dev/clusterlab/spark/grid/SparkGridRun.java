@@ -6,15 +6,12 @@ import dev.clusterlab.host.ClusterLab;
 import dev.clusterlab.host.experiment.Experiment;
 import dev.clusterlab.host.experiment.ExperimentRun;
 import dev.clusterlab.host.experiment.ExperimentRunner;
-import dev.clusterlab.host.experiment.ExperimentYaml;
 import dev.clusterlab.host.experiment.PlannedRun;
 import dev.clusterlab.host.experiment.RunPlan;
 import dev.clusterlab.host.experiment.SaveModels;
-import dev.clusterlab.host.output.AtomicFiles;
 import dev.clusterlab.host.output.Comparison;
 import dev.clusterlab.host.output.ResultFiles;
 import dev.clusterlab.host.output.RunRecord;
-import dev.clusterlab.host.output.RunStatus;
 import dev.clusterlab.host.report.LabelSource;
 import dev.clusterlab.host.report.Report;
 import dev.clusterlab.host.report.ReportWriter;
@@ -31,24 +28,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Grid mode: an experiment's run matrix as Spark tasks. Each planned run is one Spark job of one task
- * (all submitted at once, so the scheduler keeps every executor core busy), in which
- * {@link ExecutorRuns} fits it through the host's runner; the driver copies what each run wrote into the
- * output folder as its job finishes, so the folder holds exactly the files of a local run (rows in
- * completion order, as a local run with {@code --jobs} above 1 writes them) and an interrupted experiment
- * loses nothing already written. Resume, the resolved {@code experiment.yaml}, {@code provenance.json},
- * the comparison, {@code report.html} and {@code save_models} follow the local run's rules. A task that
- * Spark gives up on (an executor lost more often than {@code spark.task.maxFailures}) is recorded FAILED
- * with Spark's reason; a run whose plugin fails is recorded FAILED by the host, as locally.
+ * Grid mode: an experiment's run matrix as Spark tasks. The runs still to do are one Spark job of one
+ * task per run ({@link GridJob}), in which {@link ExecutorRuns} fits each through the host's runner; the
+ * driver copies what each run wrote into the output folder as its task finishes, so the folder holds
+ * exactly the files of a local run (rows in completion order, as a local run with {@code --jobs} above 1
+ * writes them) and an interrupted experiment loses nothing already written. Resume, the resolved
+ * {@code experiment.yaml}, {@code provenance.json}, the comparison, {@code report.html} and
+ * {@code save_models} follow the local run's rules. A task that Spark gives up on (failed more often than
+ * {@code spark.task.maxFailures}) ends that job: the runs it had not finished then go one job each, so the
+ * failing run is recorded FAILED with Spark's reason and the rest go on; a run whose plugin fails is
+ * recorded FAILED by the host, as locally.
  */
 public final class SparkGridRun {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private SparkGridRun() {
     }
 
@@ -65,6 +61,22 @@ public final class SparkGridRun {
      */
     public static ExperimentRun.Result run(SparkSession spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings, Path output,
                                            boolean resume, PrintStream log) {
+        return run(spark.sparkContext(), lab, e, baseDir, settings, output, resume, log);
+    }
+
+    /**
+     * @param spark the context (grid mode needs no SQL session)
+     * @param lab the driver's session (loads the datasets for the report)
+     * @param e the experiment
+     * @param baseDir the experiment file's folder
+     * @param settings plugin folders, kernels and threads per fit for the tasks ({@code experimentYaml} is filled in here)
+     * @param output the output folder
+     * @param resume continue the experiment recorded there
+     * @param log per-run lines
+     * @return as a local run's result
+     */
+    public static ExperimentRun.Result run(SparkContext spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings, Path output,
+                                           boolean resume, PrintStream log) {
         ExperimentRun.checkOutputFolder(output, resume);
         // As a local run: one writer per output folder at a time, the check repeated under the lock.
         try (dev.clusterlab.host.output.OutputLock lock = dev.clusterlab.host.output.OutputLock.take(output)) {
@@ -73,41 +85,25 @@ public final class SparkGridRun {
         }
     }
 
-    private static ExperimentRun.Result runLocked(SparkSession spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings,
+    private static ExperimentRun.Result runLocked(SparkContext spark, ClusterLab lab, Experiment e, Path baseDir, GridSettings settings,
                                                   Path output, boolean resume, PrintStream log) {
         List<PlannedRun> plan = RunPlan.expand(e);
         ResultFiles out = new ResultFiles(output, e.metrics());
         Set<String> done = resume ? out.finishedRuns() : Set.of();
-        String yaml = ExperimentYaml.write(e, settings.threads());
-        out.writeText("experiment.yaml", yaml);
-        GridSettings s = new GridSettings(yaml, baseDir.toAbsolutePath().toString(), settings.pluginFolders(), settings.kernels(),
-                settings.threads());
+        GridSettings s = settings.of(e, baseDir);
+        out.writeText("experiment.yaml", s.experimentYaml());
         List<PlannedRun> todo = plan.stream().filter(r -> !done.contains(r.id())).toList();
         log.printf("experiment %s on Spark %s: %d runs (%d already done), %d threads per fit, output %s%n", e.name(),
-                spark.sparkContext().master(), plan.size(), done.size(), settings.threads(), output);
-        Map<String, Object> provenance = new LinkedHashMap<>(out.previousProvenanceRuns());
-        Map<String, String> models = new LinkedHashMap<>();
-        Set<String> ranNow = new java.util.HashSet<>();
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Map<PlannedRun, Future<List<RunFiles>>> pending = new LinkedHashMap<>();
-        for (PlannedRun r : todo) {
-            String id = r.id();
-            sc.setJobDescription("clusterlab " + e.name() + ": " + id);
-            pending.put(r, sc.parallelize(List.of(id), 1).map(runId -> ExecutorRuns.run(s, runId)).collectAsync());
-        }
-        int finished = 0;
-        while (!pending.isEmpty()) {
-            List<PlannedRun> ready = pending.entrySet().stream().filter(x -> x.getValue().isDone()).map(Map.Entry::getKey).toList();
-            if (ready.isEmpty()) {
-                pause();
-                continue;
-            }
-            for (PlannedRun r : ready) {
-                Map<String, Object> row = write(out, e, r, pending.remove(r), provenance, models);
-                ranNow.add(r.id());
-                log.printf("[%d/%d] %s  %s  %s%s%n", ++finished, todo.size(), r.id(), row.get("status"),
-                        row.get("seconds") instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f s", n.doubleValue()) : "",
-                        row.containsKey("message") ? "  " + row.get("message") : "");
+                spark.master(), plan.size(), done.size(), settings.threads(), output);
+        RunRecorder rec = new RunRecorder(out, e, todo.size(), log);
+        Map<String, PlannedRun> waiting = new LinkedHashMap<>();
+        todo.forEach(r -> waiting.put(r.id(), r));
+        if (!waiting.isEmpty()) {
+            Throwable stopped = oneJob(spark, e, s, waiting, rec);
+            if (!waiting.isEmpty()) {
+                log.printf("the Spark job ended early (%s); the %d runs it had not finished go one job each%n", RunRecorder.rootMessage(stopped),
+                        waiting.size());
+                jobEach(spark, e, s, waiting, rec);
             }
         }
         // The host's runner with every run skipped: loads the datasets (for the report) and writes the whole provenance.json.
@@ -120,52 +116,62 @@ public final class SparkGridRun {
         Comparison comparison = Comparison.of(every, e.metrics(), rankBy, higher);
         out.writeText("report.html", ReportWriter.html(new Report(e.name(), comparison, loaded.datasets(),
                 LabelSource.outputFolder(output), lab.registry()::algorithm, lab.registry()::metric, loaded.tables())));
-        List<RunRecord> now = every.stream().filter(r -> ranNow.contains(r.runId())).toList();
+        List<RunRecord> now = every.stream().filter(r -> rec.ranNow.contains(r.runId())).toList();
         return new ExperimentRun.Result(e, output, every, now.size(), now.stream().filter(r -> !r.ok()).count(), comparison,
-                loaded.datasets(), saveBestModels(e, comparison, models, output));
+                loaded.datasets(), saveBestModels(e, comparison, rec.models, output));
     }
 
-    /** Copies one finished run's files into the output folder; the row goes last, so a recorded run has its files. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> write(ResultFiles out, Experiment e, PlannedRun r, Future<List<RunFiles>> job, Map<String, Object> provenance,
-                                   Map<String, String> models) {
-        RunFiles f;
+    /**
+     * The runs in {@code waiting} as one job; each is recorded and taken out as its task finishes.
+     *
+     * @return why the job ended with runs left in {@code waiting}, or {@code null}
+     */
+    private static Throwable oneJob(SparkContext spark, Experiment e, GridSettings s, Map<String, PlannedRun> waiting, RunRecorder rec) {
+        spark.setJobDescription("clusterlab " + e.name() + ": " + waiting.size() + " runs");
+        GridJob job = new GridJob(spark, s, List.copyOf(waiting.keySet()));
         try {
-            f = job.get().getFirst();
-        } catch (ExecutionException ex) {
-            RunRecord failed = new RunRecord(r.id(), r.dataset(), r.algorithm().label(), r.algorithm().id(), r.params(), r.seed(), r.repeat(),
-                    RunStatus.FAILED, ("the Spark task failed: " + rootMessage(ex)).replace('\n', ' '), Double.NaN, 0, 0, 0, Double.NaN, Map.of());
-            out.add(failed, null);
-            return Map.of("status", failed.status().name(), "message", failed.message());
+            while (!waiting.isEmpty() && !job.over()) {
+                List<RunFiles> finished = job.next(50);
+                for (RunFiles f : finished == null ? List.<RunFiles>of() : finished) {
+                    rec.copy(waiting.remove(f.runId()), f);
+                }
+            }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Spark", ex);
-        }
-        f.files().forEach((rel, text) -> {
-            boolean model = rel.equals(RunFiles.modelPath(r.id()));
-            if (model && e.saveModels() == SaveModels.BEST) {
-                models.put(r.id(), text); // only the best configuration's is saved, once the comparison is known
-            } else {
-                writeFile(out.dir().resolve(rel), text);
+        } finally {
+            if (!waiting.isEmpty()) {
+                job.cancel(); // a failure here, or the job aborted: nothing of it is wanted any more
             }
-        });
-        Path csv = out.dir().resolve("results.csv");
-        AtomicFiles.append(csv, (Files.exists(csv) ? "" : f.csvHeader()) + f.csvRow());
-        AtomicFiles.append(out.dir().resolve("results.jsonl"), f.jsonRow());
-        if (f.provenanceJson() != null) {
-            provenance.put(r.id(), JSON.readValue(f.provenanceJson(), Map.class));
-            out.writeJson("provenance.json", Map.of("runs", provenance));
         }
-        return JSON.readValue(f.jsonRow(), Map.class);
+        return waiting.isEmpty() ? null : job.failure();
     }
 
-    private static void writeFile(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException ex) {
-            throw new UserInputException(file.getParent() + ": cannot create the folder: " + ex.getMessage(), ex);
+    /** The runs in {@code waiting} one job each (after {@link #oneJob} was aborted): a task Spark gives up on fails only its run. */
+    private static void jobEach(SparkContext spark, Experiment e, GridSettings s, Map<String, PlannedRun> waiting, RunRecorder rec) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark);
+        Map<PlannedRun, Future<List<RunFiles>>> pending = new LinkedHashMap<>();
+        for (PlannedRun r : waiting.values()) {
+            sc.setJobDescription("clusterlab " + e.name() + ": " + r.id());
+            pending.put(r, sc.parallelize(List.of(r.id()), 1).map(runId -> ExecutorRuns.run(s, runId)).collectAsync());
         }
-        AtomicFiles.write(file, text);
+        while (!pending.isEmpty()) {
+            List<PlannedRun> ready = pending.entrySet().stream().filter(x -> x.getValue().isDone()).map(Map.Entry::getKey).toList();
+            if (ready.isEmpty()) {
+                pause();
+            }
+            for (PlannedRun r : ready) {
+                try {
+                    rec.copy(r, pending.remove(r).get().getFirst());
+                } catch (ExecutionException ex) {
+                    rec.failed(r, ex);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Spark", ex);
+                }
+                waiting.remove(r.id());
+            }
+        }
     }
 
     /** As a local run with {@code save_models: best}: the first finished run of each dataset's best configuration that has a model. */
@@ -182,19 +188,11 @@ public final class SparkGridRun {
                     .flatMap(best -> best.runs().stream().filter(RunRecord::ok).map(RunRecord::runId).filter(models::containsKey).findFirst())
                     .ifPresent(runId -> {
                         Path file = output.resolve(RunFiles.modelPath(runId));
-                        writeFile(file, models.get(runId));
+                        RunRecorder.writeFile(file, models.get(runId));
                         saved.put(dataset, file);
                     }));
         }
         return saved;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
     }
 
     private static void pause() {

@@ -90,6 +90,49 @@ class SparkGridRunTest {
         assertThat(rowsWithoutTimes(spark)).isEqualTo(rowsWithoutTimes(local));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTaskSparkGivesUpOnIsRecordedFailedWithItsReasonAndTheOtherRunsGoOn() throws IOException {
+        // test_crash with crash: true throws an Error out of its task (CrashingAlgorithm); local[2] tries a task once.
+        Path file = Files.writeString(dir.resolve("crash.yaml"), """
+                name: crash
+                seed: 3
+                repeats: 2
+                datasets:
+                  - {name: blobs, generator: blobs, n: 300, centers: 3}
+                algorithms:
+                  - id: kmeans
+                    params: {k: [2, 3]}
+                  - id: test_crash
+                    params: {crash: [false, true]}
+                metrics: [silhouette]
+                """);
+        Path out = dir.resolve("crashed");
+        ExperimentRun.Result r;
+        try (ClusterLab lab = ClusterLab.builder().threads(1).build()) {
+            Experiment e = ExperimentFiles.load(file, lab.registry());
+            r = SparkGridRun.run(SparkTestSession.get(), lab, e, dir, new GridSettings("", "", List.of(), "auto", 1), out, false, QUIET);
+        }
+
+        assertThat(r.ran()).isEqualTo(8);
+        assertThat(r.failed()).isEqualTo(2);
+        Map<String, String> status = new TreeMap<>();
+        Map<String, String> message = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {
+            Map<String, Object> row = JSON.readValue(line, Map.class);
+            status.put((String) row.get("run_id"), (String) row.get("status"));
+            message.put((String) row.get("run_id"), String.valueOf(row.get("message")));
+        }
+        assertThat(status).hasSize(8);
+        status.forEach((id, st) -> assertThat(st).as(id).isEqualTo(id.contains("crash-true") ? "FAILED" : "OK"));
+        message.forEach((id, m) -> {
+            if (id.contains("crash-true")) {
+                assertThat(m).as(id).contains("the Spark task failed").contains("crashed on purpose");
+            }
+        });
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(9);
+    }
+
     /** The rows of results.jsonl without their times, sorted by run id: jobs finish in any order, as locally with --jobs 2. */
     @SuppressWarnings("unchecked")
     private static List<String> rowsWithoutTimes(Path folder) throws IOException {

@@ -13,9 +13,17 @@ import java.util.List;
  * half the distance from its centre to the nearest other centre, first after tightening the upper
  * bound with one distance, then over all {@code k} centres.
  *
- * <p>Distances are the kernel's one-to-one {@link Kernels#squaredEuclidean}, the full scan keeps
- * Lloyd's tie rule, and bounds are widened by {@link Bounds#slack}, so with the scalar kernel labels
- * and iteration counts are Lloyd's. Memory: {@code 2n} doubles; suited to small and moderate {@code d}.
+ * <p><b>Exponion</b> (Newling and Fleuret 2016, "Fast k-means with accurate bounds", ICML): the same
+ * bounds, but a rescan after the first iteration examines only the centres within {@code R = 2u + m} of
+ * the point's centre {@code a}, where {@code u} is the tightened upper bound and {@code m} the distance
+ * from {@code a} to its nearest other centre. Any centre {@code j} outside that ball is farther than
+ * {@code R - u >= u} from the point (triangle inequality), so it cannot be nearest, and {@code R - u}
+ * bounds the unexamined centres for the new lower bound. Centres come from {@link SortedCentres}.
+ *
+ * <p>Distances are the kernel's one-to-one {@link Kernels#squaredEuclidean}, both scans keep Lloyd's tie
+ * rule (smallest index among equal distances), and bounds are widened by {@link Bounds#slack}, so with
+ * the scalar kernel labels and iteration counts are Lloyd's. Memory: {@code 2n} doubles (exponion: and
+ * {@code k²} ints and doubles); suited to small and moderate {@code d}.
  */
 final class HamerlyKMeans implements KMeansLoop.Assignment {
     private final Points points;
@@ -28,6 +36,8 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
     private final float[] squaredPairs;
     private final double[] separation;
     private final double[] shifts;
+    /** The exponion's sorted centre lists; null for Hamerly's full rescans. */
+    private final SortedCentres sorted;
 
     /**
      * @param points the data
@@ -35,6 +45,17 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
      * @param context kernels and threads
      */
     HamerlyKMeans(Points points, int k, ExecutionContext context) {
+        this(points, k, context, false);
+    }
+
+    /**
+     * @param points the data
+     * @param k number of clusters
+     * @param context kernels and threads
+     * @param exponion whether rescans examine only the exponion's ball instead of all {@code k} centres
+     */
+    HamerlyKMeans(Points points, int k, ExecutionContext context, boolean exponion) {
+        this.sorted = exponion && k > 1 ? new SortedCentres(k) : null;
         this.points = points;
         this.k = k;
         this.context = context;
@@ -53,6 +74,9 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
         float[] x = points.x();
         Bounds.halfSeparation(kernels, centres, k, d, slack, null, squaredPairs, separation);
         boolean first = iteration == 1;
+        if (sorted != null) {
+            sorted.update(squaredPairs, slack);
+        }
         List<KMeansLoop.Pass> parts = context.parallel().mapChunks(points.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
             double[] s = sums.sums(chunk);
             double[] w = sums.weights(chunk);
@@ -62,16 +86,21 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
             for (int i = from; i < to; i++) {
                 int a = labels[i];
                 boolean scan = first;
+                float own = 0;
                 if (!first) {
                     double bound = Math.max(separation[a], lower[i]);
                     if (upper[i] > bound) {
-                        double exact = Math.sqrt(kernels.squaredEuclidean(x, i * d, centres, a * d, d));
+                        own = kernels.squaredEuclidean(x, i * d, centres, a * d, d);
                         computed++;
-                        upper[i] = exact * (1 + slack);
+                        upper[i] = Math.sqrt(own) * (1 + slack);
                         scan = upper[i] > bound;
                     }
                 }
-                if (scan) {
+                if (scan && sorted != null && !first) {
+                    long scanned = ballScan(kernels, x, i, a, own, centres);
+                    computed += scanned >>> 32;
+                    a = (int) scanned;
+                } else if (scan) {
                     float best = Float.POSITIVE_INFINITY;
                     float second = Float.POSITIVE_INFINITY;
                     for (int c = 0; c < k; c++) {
@@ -97,6 +126,41 @@ final class HamerlyKMeans implements KMeansLoop.Assignment {
             return new KMeansLoop.Pass(objective, reassigned, computed);
         });
         return KMeansLoop.Pass.sum(parts);
+    }
+
+    /**
+     * The exponion's rescan of point {@code i}, whose centre {@code a} is at squared distance {@code own}
+     * and whose upper bound was just tightened: the centres of the ball {@code R = 2u + m} in increasing
+     * distance from {@code a}, then the bounds from the best and second best found and {@code R - u} for
+     * the rest.
+     *
+     * @return the distances computed in the high 32 bits, the new label in the low 32
+     */
+    private long ballScan(Kernels kernels, float[] x, int i, int a, float own, float[] centres) {
+        int d = points.d();
+        double u = upper[i];
+        double radius = 2 * u + 2 * separation[a];
+        float best = own;
+        int label = a;
+        float second = Float.POSITIVE_INFINITY;
+        int others = sorted.others();
+        int r = 0;
+        for (; r < others && sorted.distance(a, r) <= radius; r++) {
+            int c = sorted.centre(a, r);
+            float sq = kernels.squaredEuclidean(x, i * d, centres, c * d, d);
+            // Lloyd's rule in any visiting order: the smaller distance, then the smaller index
+            if (sq < best || (sq == best && c < label)) {
+                second = best;
+                best = sq;
+                label = c;
+            } else if (sq < second) {
+                second = sq;
+            }
+        }
+        double rest = r < others ? sorted.distance(a, r) - u : Double.POSITIVE_INFINITY;
+        upper[i] = Math.sqrt(best) * (1 + slack);
+        lower[i] = Math.max(0, Math.min(Math.sqrt(second) * (1 - slack), rest));
+        return ((long) r << 32) | label;
     }
 
     @Override

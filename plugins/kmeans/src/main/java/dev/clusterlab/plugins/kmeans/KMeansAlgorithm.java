@@ -168,6 +168,7 @@ public final class KMeansAlgorithm implements ClusteringAlgorithm {
             case AUTO -> new AutoKMeans(points, k, maxIter, context);
             case ELKAN -> new ElkanKMeans(points, k, context);
             case HAMERLY -> new HamerlyKMeans(points, k, context);
+            case EXPONION -> new HamerlyKMeans(points, k, context, true);
             case YINYANG -> new YinyangKMeans(points, k, context);
         };
     }

@@ -54,6 +54,8 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
         ELKAN("elkan"),
         /** Hamerly's single lower bound per point. */
         HAMERLY("hamerly"),
+        /** Hamerly's bounds with Newling and Fleuret's exponion ball: rescans examine only nearby centres. */
+        EXPONION("exponion"),
         /** Ding et al.'s Yinyang: one lower bound per group of about ten centres. */
         YINYANG("yinyang"),
         /** Chosen from {@code n}, {@code d}, {@code k} and the first iterations by {@link #resolve}. */
@@ -140,7 +142,7 @@ public record KMeansParams(int k, Init init, int nInit, int maxIter, double tol,
             "stop when the summed squared centre shift is at most tol times the mean feature variance");
 
     private static final ParamSpec ALGORITHM = ParamSpec.choice("algorithm", Variant.class, Variant.AUTO,
-            "exact variant: lloyd, elkan, hamerly, yinyang (same labels, fewer distances) or auto (lloyd; "
+            "exact variant: lloyd, elkan, hamerly, exponion, yinyang (same labels, fewer distances) or auto (lloyd; "
                     + "if d >= 64, k >= 20 and n*k >= 1e6, yinyang from when an iteration reassigns <= 1% of "
                     + "the points, kept if it then computes <= 15% of lloyd's distances; recorded per "
                     + "iteration in the auto_variant artifact)");

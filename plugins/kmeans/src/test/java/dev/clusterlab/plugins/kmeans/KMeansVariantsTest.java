@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Elkan, Hamerly and Yinyang are exact accelerations of Lloyd: the same labels and iteration counts (bit for bit
+ * Elkan, Hamerly, exponion and Yinyang are exact accelerations of Lloyd: the same labels and iteration counts (bit for bit
  * with the scalar kernel, up to float ties with the vector one) with fewer distance computations.
  */
 class KMeansVariantsTest {
     private static final KMeansAlgorithm KMEANS = new KMeansAlgorithm();
     private static final KMeansParams.Variant[] ACCELERATED = {KMeansParams.Variant.ELKAN, KMeansParams.Variant.HAMERLY,
-            KMeansParams.Variant.YINYANG};
+            KMeansParams.Variant.EXPONION, KMeansParams.Variant.YINYANG};
 
     static ExecutionContext with(String kernels, int threads, long seed) {
         Kernels k = KernelSelection.select(kernels).kernels();
@@ -130,6 +130,24 @@ class KMeansVariantsTest {
                     v, n, k, stats.size(), 100 * saved);
             assertThat(saved).as("%s saves most distances once clusters settle", v).isGreaterThan(0.5);
         }
+    }
+
+    /** The exponion's point: a rescan examines the ball around the centre, not all k, once k is large. */
+    @Test
+    void exponionRescansFewerCentresThanHamerlyWithManyClusters() {
+        int n = 20_000;
+        int k = 64;
+        Dataset data = blobs(n, 3, k, 1.0, 9);
+        long hamerly = laterDistances(KMEANS.fit(data, params(k, KMeansParams.Variant.HAMERLY, KMeansParams.Init.K_MEANS_PLUS_PLUS), with("scalar", 2, 9)));
+        ClusteringResult exp = KMEANS.fit(data, params(k, KMeansParams.Variant.EXPONION, KMeansParams.Init.K_MEANS_PLUS_PLUS), with("scalar", 2, 9));
+        long exponion = laterDistances(exp);
+        System.out.printf("%d x 3, k=%d, %d iterations: distances after the first, Hamerly %d, exponion %d%n",
+                n, k, exp.iterations(), hamerly, exponion);
+        assertThat(exponion).isLessThan(hamerly / 2);
+    }
+
+    private static long laterDistances(ClusteringResult r) {
+        return r.iterationStats().stream().skip(1).mapToLong(IterationStats::distanceComputations).sum();
     }
 
     @Test

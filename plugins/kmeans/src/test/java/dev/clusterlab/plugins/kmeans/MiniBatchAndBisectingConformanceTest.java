@@ -100,6 +100,24 @@ class MiniBatchAndBisectingConformanceTest {
     }
 
     @Nested
+    class Exponion extends AlgorithmConformanceKit {
+        @Override
+        protected ClusteringAlgorithm algorithm() {
+            return new KMeansAlgorithm();
+        }
+
+        @Override
+        protected Map<String, Object> paramsForClusters(int k) {
+            return Map.of("k", k, "n_init", 3, "algorithm", "exponion");
+        }
+
+        @Override
+        protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
+            return Optional.of(Map.of("k", n + 1, "algorithm", "exponion"));
+        }
+    }
+
+    @Nested
     class Yinyang extends AlgorithmConformanceKit {
         @Override
         protected ClusteringAlgorithm algorithm() {
