@@ -317,8 +317,8 @@ final class VectorCentroidAssigner implements CentroidAssigner {
         float v2 = b2.reduceLanes(VectorOperators.MIN);
         float v3 = b3.reduceLanes(VectorOperators.MIN);
         // The label: when one lane alone holds the minimum (all but exact ties), that lane's index, read
-        // back from memory; otherwise the smallest index among the lanes holding it (a masked reduction,
-        // about as dear again as the first).
+        // back from memory; otherwise the smallest index among the lanes holding it (a second, masked,
+        // lane reduction, which the common case now skips).
         i0.intoArray(lanes, 0);
         i1.intoArray(lanes, LANES);
         i2.intoArray(lanes, 2 * LANES);

@@ -47,14 +47,20 @@ final class LloydKMeans implements KMeansLoop.Assignment {
         float[] w = points.weights();
         double[] norms = new double[(n + KMeansLoop.CHUNK - 1) / KMeansLoop.CHUNK];
         for (int i = 0; i < n; i++) {
-            double sq = 0;
-            for (int j = 0; j < d; j++) {
-                double v = x[i * d + j];
-                sq += v * v;
-            }
+            double sq = squaredNorm(x, i * d, d);
             norms[i / KMeansLoop.CHUNK] += w == null ? sq : w[i] * sq;
         }
         return norms;
+    }
+
+    /** @return {@code |a[from, from + d)|²} in double */
+    private static double squaredNorm(float[] a, int from, int d) {
+        double sq = 0;
+        for (int j = 0; j < d; j++) {
+            double v = a[from + j];
+            sq += v * v;
+        }
+        return sq;
     }
 
     @Override
@@ -64,12 +70,7 @@ final class LloydKMeans implements KMeansLoop.Assignment {
         float[] w = points.weights();
         int d = points.d();
         for (int c = 0; c < k; c++) {
-            double sq = 0;
-            for (int j = 0; j < d; j++) {
-                double v = centres[c * d + j];
-                sq += v * v;
-            }
-            centreNorms[c] = sq;
+            centreNorms[c] = squaredNorm(centres, c * d, d);
         }
         List<KMeansLoop.Pass> parts = context.parallel().mapChunks(points.n(), KMeansLoop.CHUNK, (chunk, from, to) -> {
             double[] s = sums.sums(chunk);
