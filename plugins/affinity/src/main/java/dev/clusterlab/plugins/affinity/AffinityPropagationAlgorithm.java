@@ -29,7 +29,7 @@ import org.pf4j.Extension;
  *
  * <p><b>Steps.</b>
  * <ol>
- *   <li>Similarities {@code s(i,k) = -|x_i - x_k|^2} ({@link SimilarityRows}, the engine's SIMD kernel), or
+ *   <li>Similarities {@code s(i,k) = -|x_i - x_k|^2} ({@link SimilarityRows}, loops compiled to SIMD), or
  *       the dataset itself as an {@code n x n} matrix with {@code affinity: precomputed}.</li>
  *   <li>Preferences: a number, a feature column of per-point values ({@code preference_column}), or the
  *       median of all {@code n^2} similarities (diagonal included, as numpy's {@code median(S)}), found by an
@@ -49,10 +49,11 @@ import org.pf4j.Extension;
  *
  * <p><b>Memory and time.</b> The responsibilities and availabilities, two {@code n x n} float matrices
  * ({@code 8 n^2} bytes: 200 MB at {@code n = 5,000}, 800 MB at 10,000, 3.2 GB at 20,000), plus
- * {@code 16 n} bytes per chunk of rows; scikit-learn holds four float64 ones ({@code 32 n^2}). The
+ * {@code 20 n} bytes per chunk of rows, each matrix one array that the JVM's young collections never
+ * copy ({@link MessagePassing}); scikit-learn holds four float64 ones ({@code 32 n^2}). The
  * similarities are a third matrix ({@code 4 n^2} more) with more than {@value #REMAKE_MAX_D} features
  * or precomputed similarities, when the heap holds it; otherwise each row is made again on every pass
- * from the features (the SIMD kernel, {@code 2d} flops per entry) or from the precomputed matrix, the
+ * from the features ({@code 2d} flops per entry) or from the precomputed matrix, the
  * dataset's own array ({@link Similarities}). The fit refuses, before allocating, an {@code n} whose
  * matrices do not fit, with the figure (and any {@code n} above 46,340, whose {@code n^2} entries no
  * Java array holds). Each iteration is one parallel pass over the rows.
@@ -143,7 +144,7 @@ public final class AffinityPropagationAlgorithm implements ClusteringAlgorithm {
         checkHeap(n, data.name(), keep, free);
         context.checkCancelled();
         SimilarityRows rows = precomputed ? SimilarityRows.precomputed(x, n, data.name())
-                : SimilarityRows.features(x, n, d, context);
+                : SimilarityRows.features(x, n, d);
         double[] preferences = preferences(data, params, preferenceColumn, rows, context);
         context.progress().progress(0.05, ID + ": similarities and preferences of " + n + " points");
         int[] exemplars;

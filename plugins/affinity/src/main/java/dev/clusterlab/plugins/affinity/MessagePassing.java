@@ -36,19 +36,27 @@ import dev.clusterlab.api.exec.ProgressListener;
 final class MessagePassing {
     private final Similarities s;
     /**
-     * Responsibilities and availabilities, one array per row: the JIT vectorises loops over {@code row[k]}
-     * but not over {@code flat[i * n + k]} (it cannot rule out overflow of the index), which measured 1.6x
-     * slower per iteration on 5,000 points.
+     * Responsibilities and availabilities, row-major, row {@code i} at {@code i * n}: one array each,
+     * which G1 allocates as a humongous object straight into old regions (from {@code n} of about 730
+     * with 4 MB regions). As {@code n} arrays of one row each they were born in the young generation,
+     * which is smaller than they are, and young collections copied them (up to 200 MB at
+     * {@code n = 5,000}, to regions the process had not touched yet), so that the peak RSS of one fit
+     * went from about 300 to 540 MB from run to run. The loops do not index the flat arrays: C2 (JDK
+     * 25) does not vectorise {@code flat[o + k]} next to {@code row[k]} (measured 3x slower per pass),
+     * so each row is copied into a chunk's own arrays and back, which reads and writes it once as
+     * before ({@link #rows}).
      */
-    private final float[][] r;
-    private final float[][] a;
+    private final float[] r;
+    private final float[] a;
     private final int n;
     private final int chunkRows;
     private final int chunks;
     private final float[][] chunkSums;
-    /** Per chunk of rows, reused every pass: a similarity row and {@code a + s}. */
+    /** Per chunk of rows, reused every pass: a similarity row, {@code a + s}, and the row of each matrix. */
     private final float[][] chunkSimilarities;
     private final float[][] chunkTotals;
+    private final float[][] chunkA;
+    private final float[][] chunkR;
     private final double[] columnSums;
     /** The column sums rounded to float once per pass, read by every chunk. */
     private final float[] columnSumsFloat;
@@ -63,24 +71,26 @@ final class MessagePassing {
     MessagePassing(Similarities s) {
         this.s = s;
         n = s.n();
-        r = new float[n][n];
-        a = new float[n][n];
+        r = new float[n * n];
+        a = new float[n * n];
         // Enough chunks for the threads to share, few enough that the chunk sums stay small next to the matrices.
         chunkRows = Math.max(16, (n + 63) / 64);
         chunks = Parallel.chunkCount(n, chunkRows);
         chunkSums = new float[chunks][n];
         chunkSimilarities = new float[chunks][n];
         chunkTotals = new float[chunks][n];
+        chunkA = new float[chunks][n];
+        chunkR = new float[chunks][n];
         columnSums = new double[n];
         columnSumsFloat = new float[n];
         exemplar = new boolean[n];
         stableFor = new int[n];
     }
 
-    /** The bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and three rows per chunk. */
+    /** The bytes {@link #MessagePassing} allocates for {@code n} points: two matrices and five rows per chunk. */
     static long bytesNeeded(int n) {
         long chunks = Parallel.chunkCount(n, Math.max(16, (n + 63) / 64));
-        return 4L * n * n * 2 + 12L * chunks * n + 20L * n;
+        return 4L * n * n * 2 + 20L * chunks * n + 20L * n;
     }
 
     /**
@@ -154,27 +164,29 @@ final class MessagePassing {
         float[] si = chunkSimilarities[chunk];
         float[] t = chunkTotals[chunk];
         float[] sums = chunkSums[chunk];
+        float[] ai = chunkA[chunk];
+        float[] ri = chunkR[chunk];
         if (responsibilities) {
             java.util.Arrays.fill(sums, 0);
         }
         for (int i = from; i < to; i++) {
+            int o = i * n;
+            System.arraycopy(a, o, ai, 0, n);
+            System.arraycopy(r, o, ri, 0, n);
             if (previous >= 0) {
-                availabilities(i, colsum, keep, take, previous);
+                availabilities(i, ai, ri, colsum, keep, take, previous);
+                System.arraycopy(ai, 0, a, o, n);
             }
             if (responsibilities) {
-                float[] kept = s.keptRow(i);
-                if (kept == null) {
-                    s.row(i, si);
-                }
-                responsibilities(i, kept != null ? kept : si, t, sums, keep, take);
+                s.row(i, si);
+                responsibilities(i, ai, ri, si, t, sums, keep, take);
+                System.arraycopy(ri, 0, r, o, n);
             }
         }
     }
 
-    /** Row {@code i}'s responsibilities from its similarities {@code s}. */
-    private void responsibilities(int i, float[] s, float[] t, float[] sums, float keep, float take) {
-        float[] ai = a[i];
-        float[] ri = r[i];
+    /** Row {@code i}'s responsibilities {@code ri} from its availabilities {@code ai} and similarities {@code s}. */
+    private void responsibilities(int i, float[] ai, float[] ri, float[] s, float[] t, float[] sums, float keep, float take) {
         float first = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             float v = ai[k] + s[k];
@@ -204,9 +216,8 @@ final class MessagePassing {
         sums[i] += ri[i] - Math.max(ri[i], 0f);
     }
 
-    private void availabilities(int i, float[] colsum, float keep, float take, int iteration) {
-        float[] ai = a[i];
-        float[] ri = r[i];
+    /** Row {@code i}'s availabilities {@code ai} from its responsibilities {@code ri}, and its exemplar status. */
+    private void availabilities(int i, float[] ai, float[] ri, float[] colsum, float keep, float take, int iteration) {
         float diagonal = ai[i] * keep + (colsum[i] - ri[i]) * take;
         for (int k = 0; k < n; k++) {
             float excess = Math.max(Math.max(ri[k], 0f) - colsum[k], 0f);

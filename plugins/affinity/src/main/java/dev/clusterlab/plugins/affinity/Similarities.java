@@ -25,8 +25,12 @@ final class Similarities {
     private final double[] preferences;
     private final float[] u;
     private final float[] v;
-    /** The prepared rows, or {@code null} when rows are made on demand. */
-    private final float[][] matrix;
+    /**
+     * The prepared rows, row-major, or {@code null} when rows are made on demand: one array, which G1
+     * allocates straight into old regions, where {@code n} row arrays would be born in the young
+     * generation and copied by its collections ({@link MessagePassing}'s matrices are kept the same way).
+     */
+    private final float[] matrix;
 
     /**
      * @param rows the raw similarities
@@ -50,21 +54,19 @@ final class Similarities {
             matrix = null;
             return;
         }
-        matrix = new float[n][];
+        matrix = new float[Math.multiplyExact(n, n)];
         context.parallel().forEachChunk(n, 64, (chunk, from, to) -> {
+            float[] row = new float[n];
             for (int i = from; i < to; i++) {
-                matrix[i] = new float[n];
-                prepare(i, matrix[i]);
+                prepare(i, row);
+                System.arraycopy(row, 0, matrix, i * n, n);
             }
         });
     }
 
-    /**
-     * @param i a row
-     * @return the kept row {@code i} (not a copy), or {@code null} when rows are made on demand
-     */
-    float[] keptRow(int i) {
-        return matrix == null ? null : matrix[i];
+    /** @return whether the prepared matrix is kept (otherwise {@link #row} makes each row afresh) */
+    boolean kept() {
+        return matrix != null;
     }
 
     /** @return the number of points */
@@ -80,7 +82,7 @@ final class Similarities {
      */
     void row(int i, float[] out) {
         if (matrix != null) {
-            System.arraycopy(matrix[i], 0, out, 0, out.length);
+            System.arraycopy(matrix, i * out.length, out, 0, out.length);
         } else {
             prepare(i, out);
         }
