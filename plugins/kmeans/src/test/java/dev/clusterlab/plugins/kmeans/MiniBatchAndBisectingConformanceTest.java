@@ -63,8 +63,16 @@ class MiniBatchAndBisectingConformanceTest {
         }
     }
 
-    @Nested
-    class Elkan extends AlgorithmConformanceKit {
+    /** k-means with one exact variant: the kit's clusters with {@code n_init = 3}, and its refusal of k > n. */
+    abstract class ExactVariant extends AlgorithmConformanceKit {
+        /** @return the {@code algorithm} parameter */
+        abstract String variant();
+
+        /** @return parameters added to the variant's, none by default */
+        Map<String, Object> more() {
+            return Map.of();
+        }
+
         @Override
         protected ClusteringAlgorithm algorithm() {
             return new KMeansAlgorithm();
@@ -72,66 +80,51 @@ class MiniBatchAndBisectingConformanceTest {
 
         @Override
         protected Map<String, Object> paramsForClusters(int k) {
-            return Map.of("k", k, "n_init", 3, "algorithm", "elkan");
+            Map<String, Object> p = new java.util.HashMap<>(Map.of("k", k, "n_init", 3, "algorithm", variant()));
+            p.putAll(more());
+            return p;
         }
 
         @Override
         protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
-            return Optional.of(Map.of("k", n + 1, "algorithm", "elkan"));
+            return Optional.of(Map.of("k", n + 1, "algorithm", variant()));
         }
     }
 
     @Nested
-    class HamerlyKMeansParallel extends AlgorithmConformanceKit {
+    class Elkan extends ExactVariant {
         @Override
-        protected ClusteringAlgorithm algorithm() {
-            return new KMeansAlgorithm();
-        }
-
-        @Override
-        protected Map<String, Object> paramsForClusters(int k) {
-            return Map.of("k", k, "n_init", 3, "algorithm", "hamerly", "init", "k-means||");
-        }
-
-        @Override
-        protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
-            return Optional.of(Map.of("k", n + 1, "algorithm", "hamerly"));
+        String variant() {
+            return "elkan";
         }
     }
 
     @Nested
-    class Exponion extends AlgorithmConformanceKit {
+    class HamerlyKMeansParallel extends ExactVariant {
         @Override
-        protected ClusteringAlgorithm algorithm() {
-            return new KMeansAlgorithm();
+        String variant() {
+            return "hamerly";
         }
 
         @Override
-        protected Map<String, Object> paramsForClusters(int k) {
-            return Map.of("k", k, "n_init", 3, "algorithm", "exponion");
-        }
-
-        @Override
-        protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
-            return Optional.of(Map.of("k", n + 1, "algorithm", "exponion"));
+        Map<String, Object> more() {
+            return Map.of("init", "k-means||");
         }
     }
 
     @Nested
-    class Yinyang extends AlgorithmConformanceKit {
+    class Exponion extends ExactVariant {
         @Override
-        protected ClusteringAlgorithm algorithm() {
-            return new KMeansAlgorithm();
+        String variant() {
+            return "exponion";
         }
+    }
 
+    @Nested
+    class Yinyang extends ExactVariant {
         @Override
-        protected Map<String, Object> paramsForClusters(int k) {
-            return Map.of("k", k, "n_init", 3, "algorithm", "yinyang");
-        }
-
-        @Override
-        protected Optional<Map<String, Object>> paramsAskingForMoreClustersThan(int n) {
-            return Optional.of(Map.of("k", n + 1, "algorithm", "yinyang"));
+        String variant() {
+            return "yinyang";
         }
     }
 
